@@ -1,0 +1,1 @@
+"""salesbook: sales knowledge as code."""

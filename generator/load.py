@@ -1,0 +1,233 @@
+"""Files to positioned YAML: the one loader every command goes through.
+
+`read_document` turns one file into a `Document` (round-trip YAML that remembers
+the line and column of every key and value) or into the `Problem`s that stop it:
+wrong encoding, too large, syntax errors, forbidden tags, alias bombs, a top level
+that is not a mapping. Nothing in a file is ever turned into a Python object
+other than text, numbers, booleans, dates, lists and mappings.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.errors import Problem
+
+MAX_FILE_BYTES = 1024 * 1024
+"""A content file larger than this is refused (the biggest demo file is ~20 KB)."""
+
+MAX_EXPANDED_NODES = 100_000
+"""Aliases may not expand a document beyond this many nodes ("billion laughs")."""
+
+YAML_PREFIX = "tag:yaml.org,2002:"
+ALLOWED_TAGS = {YAML_PREFIX + name for name in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map", "merge")}
+
+
+@dataclass
+class Document:
+    """One parsed content file."""
+
+    path: Path
+    """Where the file is on disk."""
+    display: str
+    """The path as shown to people: relative to the repository root."""
+    data: Any
+    """The round-trip YAML tree (CommentedMap at the top), with positions."""
+
+    def plain(self) -> Any:
+        return to_plain(self.data)
+
+    def locate(self, loc: tuple[str | int, ...]) -> tuple[int, int]:
+        return locate(self.data, loc)
+
+
+class _Refused(Exception):
+    """A node the loader will not construct; carries the problem's code and position."""
+
+    def __init__(self, node: Node, code: str, **params: Any):
+        self.node = node
+        self.code = code
+        self.params = params
+
+
+def new_yaml() -> YAML:
+    """Return the round-trip YAML instance every read and write uses."""
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    return yaml
+
+
+def read_document(path: Path, display: str) -> Document | list[Problem]:
+    """Read and parse one YAML file; return the document or why it cannot be read."""
+    text = read_text(path, display)
+    if isinstance(text, Problem):
+        return [text]
+    data = parse_yaml(text, display)
+    if isinstance(data, Problem):
+        return [data]
+    if data is None:
+        return [Problem(display, 1, 1, "", "empty_file")]
+    if not isinstance(data, CommentedMap):
+        found = "列表" if isinstance(data, CommentedSeq) else "单个值"
+        return [Problem(display, 1, 1, "", "not_mapping", {"found": found})]
+    return Document(path, display, data)
+
+
+def read_text(path: Path, display: str) -> str | Problem:
+    """Return the file's text, or the problem if it is too large or not UTF-8."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return Problem(display, 1, 1, "", "file_too_large", {"size": size, "limit": MAX_FILE_BYTES})
+    raw = path.read_bytes()
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(raw):
+        return Problem(display, 1, 1, "", "not_utf8", {"encoding": "UTF-16"})
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return Problem(display, line, col, "", "not_utf8", {"encoding": _guess_encoding(raw)})
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    sample = raw[:200]
+    return len(sample) >= 4 and sample.count(0) >= len(sample) // 4
+
+
+def _guess_encoding(raw: bytes) -> str:
+    for encoding, name in (("gb18030", "GBK/GB18030"), ("big5", "Big5")):
+        try:
+            raw.decode(encoding)
+            return name
+        except UnicodeDecodeError:
+            continue
+    return "未知编码"
+
+
+def parse_yaml(text: str, display: str) -> Any | Problem:
+    """Parse YAML text into a round-trip tree, refusing tags and alias bombs."""
+    yaml = new_yaml()
+    try:
+        node = yaml.compose(text)
+        if node is None:
+            return None
+        _inspect(node)
+        return yaml.constructor.construct_document(node)
+    except _Refused as refused:
+        mark = refused.node.start_mark
+        return Problem(display, mark.line + 1, mark.column + 1, "", refused.code, refused.params)
+    except DuplicateKeyError as error:
+        return _duplicate_key_problem(error, display)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (error.problem or error.context or "").strip()
+        return Problem(display, line, col, "", "yaml_syntax", {"problem": problem})
+    except (YAMLError, RecursionError) as error:
+        return Problem(display, 1, 1, "", "yaml_syntax", {"problem": str(error).splitlines()[0]})
+
+
+def _duplicate_key_problem(error: DuplicateKeyError, display: str) -> Problem:
+    mark = error.problem_mark
+    key = str(error.problem).split('"')[1] if '"' in str(error.problem) else "?"
+    first = error.context_mark.line + 1 if error.context_mark else 1
+    return Problem(display, mark.line + 1, mark.column + 1, "", "duplicate_key", {"key": key, "first_line": first})
+
+
+def _inspect(root: Node) -> None:
+    """Refuse unknown tags and documents that aliases expand too far; keep bad dates as text."""
+    sizes: dict[int, int] = {}
+
+    def expanded(node: Node, depth: int) -> int:
+        if id(node) in sizes:
+            if sizes[id(node)] < 0:
+                raise _Refused(node, "alias_limit", limit=MAX_EXPANDED_NODES)
+            return sizes[id(node)]
+        sizes[id(node)] = -1
+        _check_tag(node)
+        total = 1
+        if isinstance(node, MappingNode):
+            total += sum(expanded(k, depth + 1) + expanded(v, depth + 1) for k, v in node.value)
+        elif isinstance(node, SequenceNode):
+            total += sum(expanded(child, depth + 1) for child in node.value)
+        if total > MAX_EXPANDED_NODES or depth > 200:
+            raise _Refused(node, "alias_limit", limit=MAX_EXPANDED_NODES)
+        sizes[id(node)] = total
+        return total
+
+    expanded(root, 0)
+
+
+def _check_tag(node: Node) -> None:
+    tag = str(getattr(node.tag, "value", node.tag))
+    if tag not in ALLOWED_TAGS:
+        shown = tag.replace(YAML_PREFIX, "!!")
+        raise _Refused(node, "yaml_tag", tag=shown)
+    if tag == YAML_PREFIX + "timestamp" and isinstance(node, ScalarNode) and not _valid_date(node.value):
+        node.tag = YAML_PREFIX + "str"  # left as text, so validation reports "not a valid date" in place
+
+
+def _valid_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text[:10])
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+def to_plain(node: Any) -> Any:
+    """Return plain dicts, lists, str, int, float, bool and dates for a round-trip tree."""
+    if isinstance(node, dict):
+        return {str(k): to_plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [to_plain(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return node
+
+
+def locate(data: Any, loc: tuple[str | int, ...]) -> tuple[int, int]:
+    """Return the 1-based line and column of the value at `loc`, or of its nearest parent."""
+    node, line, col = data, 0, 0
+    for part in loc:
+        if isinstance(node, CommentedMap) and part in node:
+            line, col = node.lc.value(part) if _is_scalar(node[part]) else node.lc.key(part)
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            line, col = node.lc.item(part)
+            node = node[part]
+        else:
+            break
+    return line + 1, col + 1
+
+
+def locate_key(data: Any, loc: tuple[str | int, ...]) -> tuple[int, int]:
+    """Return the position of the key at the end of `loc` (for unknown and duplicate fields)."""
+    parent = data
+    for part in loc[:-1]:
+        parent = parent[part]
+    line, col = parent.lc.key(loc[-1])
+    return line + 1, col + 1
+
+
+def _is_scalar(value: Any) -> bool:
+    return not isinstance(value, CommentedMap | CommentedSeq)

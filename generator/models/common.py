@@ -1,0 +1,186 @@
+"""Field types shared by every content model, and the base every item extends.
+
+Taxonomy values and cross-references are checked while validating, through the
+pydantic validation context (`ValidationContext`): a wrong value fails at its
+own location, like any other field error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+PLACEHOLDER = "XX"
+KEBAB_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+PERIOD_PATTERN = r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"
+
+
+@dataclass
+class ValidationContext:
+    """What validation needs beyond one file: the taxonomy and every known id."""
+
+    vocabularies: dict[str, list[str]]
+    ids: dict[str, set[str]] = field(default_factory=dict)
+
+
+def closest(value: str, choices: list[str] | set[str]) -> str:
+    """Return the choice nearest to `value`, or "" when nothing is close."""
+    matches = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else ""
+
+
+def _context(info: ValidationInfo) -> ValidationContext | None:
+    return info.context if isinstance(info.context, ValidationContext) else None
+
+
+def _vocabulary_check(name: str):
+    def check(value: str, info: ValidationInfo) -> str:
+        ctx = _context(info)
+        if ctx is not None:
+            allowed = ctx.vocabularies.get(name, [])
+            if value not in allowed:
+                raise PydanticCustomError(
+                    "unknown_vocabulary",
+                    "`{value}` is not in the taxonomy list `{vocabulary}`",
+                    {"value": value, "vocabulary": name, "suggestion": closest(value, allowed)},
+                )
+        return value
+
+    return check
+
+
+def _reference_check(kind: str):
+    def check(value: str, info: ValidationInfo) -> str:
+        ctx = _context(info)
+        if ctx is not None:
+            known = ctx.ids.get(kind, set())
+            if value not in known:
+                raise PydanticCustomError(
+                    "dangling_ref",
+                    "no {kind} `{ref}` exists",
+                    {"kind": kind, "ref": value, "suggestion": closest(value, known)},
+                )
+        return value
+
+    return check
+
+
+def _iso_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        raise PydanticCustomError("not_a_date", "is not a valid date (YYYY-MM-DD)")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise PydanticCustomError("not_a_date", "is not a valid date (YYYY-MM-DD)")
+
+
+def _number_or_placeholder(low: float | None, high: float | None):
+    def parse(value: Any) -> float | str:
+        if value == PLACEHOLDER:
+            return PLACEHOLDER
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise PydanticCustomError("amount_type", "should be a number or XX")
+        if low is not None and value < low:
+            raise PydanticCustomError("greater_than_equal", "must be at least {ge}", {"ge": low})
+        if high is not None and value > high:
+            raise PydanticCustomError("less_than_equal", "must be at most {le}", {"le": high})
+        return value
+
+    return parse
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Non-empty plain text."""
+
+Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), WithJsonSchema({"type": "string", "minLength": 1, "contentMediaType": "text/markdown"})]
+"""Non-empty Markdown text."""
+
+Slug = Annotated[str, StringConstraints(pattern=KEBAB_PATTERN)]
+"""A kebab-case identifier."""
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})]
+"""A calendar date written YYYY-MM-DD."""
+
+Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
+"""A plan period: a year, a quarter or a month."""
+
+Amount = Annotated[
+    float | str,
+    PlainValidator(_number_or_placeholder(0, None)),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, {"const": PLACEHOLDER}]}),
+]
+"""A non-negative figure, or `XX` while it is not yet known (plans only)."""
+
+Percent = Annotated[
+    float | str,
+    PlainValidator(_number_or_placeholder(0, 100)),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0, "maximum": 100}, {"const": PLACEHOLDER}]}),
+]
+"""A percentage from 0 to 100, or `XX` (plans only)."""
+
+Value = Annotated[
+    float | str,
+    PlainValidator(lambda v: v if isinstance(v, str) and v.strip() else _number_or_placeholder(None, None)(v)),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "minLength": 1}]}),
+]
+"""A figure, or a short text such as `3:1` or `+40`."""
+
+
+def vocabulary(name: str) -> Any:
+    """Annotate a text field whose value must come from taxonomy list `name`."""
+    return Annotated[Text, AfterValidator(_vocabulary_check(name)), Field(json_schema_extra={"x-vocabulary": name})]
+
+
+def reference(kind: str) -> Any:
+    """Annotate a field holding the id of an item of content type `kind`."""
+    return Annotated[Slug, AfterValidator(_reference_check(kind)), Field(json_schema_extra={"x-reference": kind})]
+
+
+class Model(BaseModel):
+    """Strict base: unknown keys are errors, text is stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Item(Model):
+    """Fields every content item carries."""
+
+    id: Slug = Field(description="唯一标识：小写英文、数字和连字符，必须与文件名一致")
+    title: Text = Field(description="标题，显示在页面和搜索结果中")
+    owner: Text = Field(description="负责保持内容准确的人或角色")
+    reviewed: IsoDate = Field(description="最近一次审核日期，格式 YYYY-MM-DD")
+    tags: list[Text] = Field(default_factory=list, description="标签，便于在网站上筛选")
+
+
+class Risk(Model):
+    """A risk and how to respond to it."""
+
+    risk: Text = Field(description="风险描述")
+    response: Text = Field(description="应对措施")
+
+
+class NamedText(Model):
+    """A short labelled text, such as a competitor and how we compare."""
+
+    name: Text = Field(description="名称")
+    detail: Text = Field(description="说明")

@@ -1,0 +1,116 @@
+"""Validate a whole content repository: every file, every reference, every sum.
+
+`check_repository` is the single entry point every command uses. It reads each
+file once, reports every problem it finds (never stopping at the first), and
+returns the valid items as a `Repository` alongside the sorted problems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import ContentError, Problem, Severity, display_path
+from generator.load import Document, read_document
+from generator.models import ContentType, Plan, Taxonomy
+from generator.models.common import ValidationContext
+from generator.project import TAXONOMY_FILE, content_files
+from generator.repository import Entry, Repository
+from generator.validate.content import identity_problems, question_id_problems, text_problems
+from generator.validate.items import validate_item
+from generator.validate.plans import plan_problems
+
+
+@dataclass
+class CheckResult:
+    """What a check found: the valid content, every problem, and how many files were read."""
+
+    repository: Repository | None
+    problems: list[Problem]
+    files: int
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    def require_clean(self) -> Repository:
+        """Return the repository, or raise `ContentError` if any error was found."""
+        if self.errors or self.repository is None:
+            raise ContentError(self.errors)
+        return self.repository
+
+
+def check_repository(root: Path) -> CheckResult:
+    """Load, validate and cross-check every content file under `root`."""
+    taxonomy, problems = load_taxonomy(root)
+    files = content_files(root)
+    if taxonomy is None:
+        return CheckResult(None, sorted(problems), len(files) + 1)
+    documents: list[tuple[Document, ContentType]] = []
+    unreadable: dict[str, set[str]] = {}
+    for path, content_type in files:
+        display = display_path(path, root)
+        if content_type is None:
+            problems.append(Problem(display, 1, 1, "", "unknown_folder"))
+            continue
+        document = read_document(path, display)
+        if isinstance(document, list):
+            problems.extend(document)
+            unreadable.setdefault(content_type.kind, set()).add(path.stem)
+        else:
+            documents.append((document, content_type))
+    documents.sort(key=lambda pair: (pair[0].data.get("id") != pair[0].path.stem, pair[0].display))
+    problems.extend(_identity_problems(documents))
+    context = ValidationContext(taxonomy.vocabularies(), _known_ids(documents, unreadable))
+    repository = Repository(root, taxonomy)
+    for document, content_type in documents:
+        problems.extend(_check_document(document, content_type, context, repository))
+    return CheckResult(repository, sorted(problems), len(files) + 1)
+
+
+def load_taxonomy(root: Path) -> tuple[Taxonomy | None, list[Problem]]:
+    """Read site_config/taxonomy.yaml, the controlled vocabularies."""
+    path = root / TAXONOMY_FILE
+    document = read_document(path, display_path(path, root))
+    if isinstance(document, list):
+        return None, document
+    item, problems = validate_item(document, Taxonomy, ValidationContext({}))
+    return item, problems  # type: ignore[return-value]
+
+
+def _identity_problems(documents: list[tuple[Document, ContentType]]) -> list[Problem]:
+    taken: dict[str, dict[str, Document]] = {}
+    problems = []
+    for document, content_type in documents:
+        problems.extend(identity_problems(document, taken.setdefault(content_type.kind, {})))
+    return problems
+
+
+def _known_ids(documents: list[tuple[Document, ContentType]], unreadable: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Collect the ids each type offers; a file that could not be read offers its stem,
+    so one syntax error does not also break every reference to it."""
+    ids = {kind: set(stems) for kind, stems in unreadable.items()}
+    for document, content_type in documents:
+        item_id = document.data.get("id")
+        if isinstance(item_id, str):
+            ids.setdefault(content_type.kind, set()).add(item_id)
+    return ids
+
+
+def _check_document(document: Document, content_type: ContentType, context: ValidationContext, repository: Repository) -> list[Problem]:
+    is_plan = content_type.model is Plan
+    problems = text_problems(document, allow_placeholder=is_plan)
+    if content_type.kind == "faq":
+        problems.extend(question_id_problems(document))
+    item, item_problems = validate_item(document, content_type.model, context)
+    problems.extend(item_problems)
+    if item is not None and isinstance(item, Plan):
+        problems.extend(plan_problems(item, document))
+    if item is not None and not any(p.severity is Severity.ERROR for p in problems):
+        if repository.get(content_type.kind, item.id) is None:
+            repository.add(Entry(content_type.kind, item, document))
+    return problems
