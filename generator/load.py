@@ -10,6 +10,7 @@ other than text, numbers, booleans, dates, lists and mappings.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Problem
+from generator.messages import Msg
 
 MAX_FILE_BYTES = 1024 * 1024
 """A content file larger than this is refused (the biggest demo file is ~20 KB)."""
@@ -30,6 +32,9 @@ MAX_EXPANDED_NODES = 100_000
 """Aliases may not expand a document beyond this many nodes ("billion laughs")."""
 
 YAML_PREFIX = "tag:yaml.org,2002:"
+RAW_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Characters XML (and so .docx) cannot hold; YAML refuses them raw, without a position."""
+
 ALLOWED_TAGS = {YAML_PREFIX + name for name in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map", "merge")}
 
 
@@ -92,14 +97,21 @@ def read_text(path: Path, display: str) -> str | Problem:
     if size > MAX_FILE_BYTES:
         return Problem(display, 1, 1, "", "file_too_large", {"size": size, "limit": MAX_FILE_BYTES})
     raw = path.read_bytes()
+    text: str
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(raw):
         return Problem(display, 1, 1, "", "not_utf8", {"encoding": "UTF-16"})
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         return Problem(display, line, col, "", "not_utf8", {"encoding": _guess_encoding(raw)})
+    bad = RAW_CONTROL_CHARS.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        return Problem(display, line, col, "", "control_char", {"codepoint": f"{ord(bad.group()):04X}"})
+    return text
 
 
 def _looks_utf16(raw: bytes) -> bool:
@@ -135,9 +147,32 @@ def parse_yaml(text: str, display: str) -> Any | Problem:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (error.problem or error.context or "").strip()
-        return Problem(display, line, col, "", "yaml_syntax", {"problem": problem})
-    except (YAMLError, RecursionError) as error:
-        return Problem(display, 1, 1, "", "yaml_syntax", {"problem": str(error).splitlines()[0]})
+        return Problem(display, line, col, "", "yaml_syntax", {"problem": Msg(*_explain(problem))})
+    except RecursionError:
+        return Problem(display, 1, 1, "", "yaml_syntax", {"problem": Msg("yaml.too_deep")})
+    except YAMLError as error:
+        return Problem(display, 1, 1, "", "yaml_syntax", {"problem": Msg(*_explain(str(error).splitlines()[0]))})
+
+
+SYNTAX_EXPLANATIONS = (
+    ("'\\t'", "yaml.tab"),
+    ("unexpected end of stream", "yaml.unclosed_quote"),
+    ("expected ',' or ']'", "yaml.unclosed_bracket"),
+    ("expected ',' or '}'", "yaml.unclosed_brace"),
+    ("mapping values are not allowed", "yaml.bad_indent"),
+    ("expected <block end>", "yaml.bad_indent"),
+    ("unknown escape character", "yaml.escape"),
+    ("another document", "yaml.multi_document"),
+    ("undefined alias", "yaml.undefined_alias"),
+)
+
+
+def _explain(problem: str) -> tuple[str, dict[str, str]]:
+    """Return a message code that says in plain words what the parser's `problem` means."""
+    for needle, code in SYNTAX_EXPLANATIONS:
+        if needle in problem:
+            return code, {"parser": problem}
+    return "yaml.other", {"parser": problem}
 
 
 def _duplicate_key_problem(error: DuplicateKeyError, display: str) -> Problem:
