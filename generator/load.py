@@ -31,6 +31,9 @@ MAX_FILE_BYTES = 1024 * 1024
 MAX_EXPANDED_NODES = 100_000
 """Aliases may not expand a document beyond this many nodes ("billion laughs")."""
 
+MAX_DEPTH = 100
+"""Content is at most a few levels deep; deeper nesting is refused before it is constructed."""
+
 YAML_PREFIX = "tag:yaml.org,2002:"
 RAW_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Characters XML (and so .docx) cannot hold; YAML refuses them raw, without a position."""
@@ -191,6 +194,8 @@ def _inspect(root: Node) -> None:
             if sizes[id(node)] < 0:
                 raise _Refused(node, "alias_limit", limit=MAX_EXPANDED_NODES)
             return sizes[id(node)]
+        if depth > MAX_DEPTH:
+            raise _Refused(node, "yaml_syntax", problem=Msg("yaml.too_deep"))
         sizes[id(node)] = -1
         _check_tag(node)
         total = 1
@@ -198,7 +203,7 @@ def _inspect(root: Node) -> None:
             total += sum(expanded(k, depth + 1) + expanded(v, depth + 1) for k, v in node.value)
         elif isinstance(node, SequenceNode):
             total += sum(expanded(child, depth + 1) for child in node.value)
-        if total > MAX_EXPANDED_NODES or depth > 200:
+        if total > MAX_EXPANDED_NODES:
             raise _Refused(node, "alias_limit", limit=MAX_EXPANDED_NODES)
         sizes[id(node)] = total
         return total

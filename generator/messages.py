@@ -41,6 +41,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "file_too_large": ("文件过大（{size} 字节，上限 {limit} 字节）", "file too large ({size} bytes, limit {limit})"),
     "alias_limit": ("YAML 别名（*引用）过多或展开后过大，已拒绝（上限 {limit}）", "too many YAML aliases or too large when expanded; refused (limit {limit})"),
     "control_char": ("文本含有不可见的控制字符 U+{codepoint}，请删除", "text contains the control character U+{codepoint}; remove it"),
+    "path_absolute": ("路径必须相对于仓库根目录，不能是绝对路径", "must be a path relative to the repository root"),
+    "path_escapes": ("路径不能指向仓库之外", "must stay inside the repository"),
+    "path_not_found": ("仓库里没有文件 `{path}`", "no file `{path}` in the repository"),
     # identity and references
     "id_mismatch": ("id `{id}` 必须与文件名 `{stem}` 一致", "id `{id}` must equal the file name `{stem}`"),
     "duplicate_id": ("id `{id}` 已被 {other} 使用", "id `{id}` is already used by {other}"),

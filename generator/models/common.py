@@ -11,6 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
 from pydantic import (
@@ -37,6 +38,8 @@ class ValidationContext:
 
     vocabularies: dict[str, list[str]]
     ids: dict[str, set[str]] = field(default_factory=dict)
+    root: Path | None = None
+    """The repository root, against which attachment paths are resolved."""
 
 
 def closest(value: str, choices: list[str] | set[str]) -> str:
@@ -79,6 +82,24 @@ def _reference_check(kind: str):
         return value
 
     return check
+
+
+def _repository_path(value: str, info: ValidationInfo) -> str:
+    """Refuse paths that are absolute, climb out of the repository or point at nothing."""
+    posix = PurePosixPath(value.replace("\\", "/"))
+    if posix.is_absolute() or re.match(r"^[A-Za-z]:", value):
+        raise PydanticCustomError("path_absolute", "must be a path relative to the repository")
+    if ".." in posix.parts:
+        raise PydanticCustomError("path_escapes", "must stay inside the repository")
+    ctx = _context(info)
+    if ctx is not None and ctx.root is not None:
+        root = ctx.root.resolve()
+        target = (root / posix).resolve()
+        if not target.is_relative_to(root):
+            raise PydanticCustomError("path_escapes", "must stay inside the repository")
+        if not target.is_file():
+            raise PydanticCustomError("path_not_found", "no file at {path}", {"path": value})
+    return posix.as_posix()
 
 
 def _iso_date(value: Any) -> date:
@@ -146,6 +167,10 @@ Value = Annotated[
 """A figure, or a short text such as `3:1` or `+40`."""
 
 
+RepoPath = Annotated[Text, AfterValidator(_repository_path)]
+"""A file inside the repository, written relative to its root (e.g. `assets/x.pdf`)."""
+
+
 def vocabulary(name: str) -> Any:
     """Annotate a text field whose value must come from taxonomy list `name`."""
     return Annotated[Text, AfterValidator(_vocabulary_check(name)), Field(json_schema_extra={"x-vocabulary": name})]
@@ -162,6 +187,13 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+class Attachment(Model):
+    """A file that belongs with an item, such as a reference letter or a photo."""
+
+    title: Text = Field(description="附件名称")
+    path: RepoPath = Field(description="相对仓库根目录的路径，如 assets/case-studies/x.pdf")
+
+
 class Item(Model):
     """Fields every content item carries."""
 
@@ -170,6 +202,7 @@ class Item(Model):
     owner: Text = Field(description="负责保持内容准确的人或角色")
     reviewed: IsoDate = Field(description="最近一次审核日期，格式 YYYY-MM-DD")
     tags: list[Text] = Field(default_factory=list, description="标签，便于在网站上筛选")
+    attachments: list[Attachment] = Field(default_factory=list, description="附件：仓库内文件（如 assets/ 下的 PDF、图片），网站上提供下载")
 
 
 class Risk(Model):

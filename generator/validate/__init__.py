@@ -65,7 +65,7 @@ def check_repository(root: Path) -> CheckResult:
             documents.append((document, content_type))
     documents.sort(key=lambda pair: (pair[0].data.get("id") != pair[0].path.stem, pair[0].display))
     problems.extend(_identity_problems(documents))
-    context = ValidationContext(taxonomy.vocabularies(), _known_ids(documents, unreadable))
+    context = ValidationContext(taxonomy.vocabularies(), _known_ids(documents, unreadable), root)
     repository = Repository(root, taxonomy)
     for document, content_type in documents:
         problems.extend(_check_document(document, content_type, context, repository))
