@@ -54,6 +54,14 @@ class Problem:
         }
 
 
+def field_path(loc: tuple[str | int, ...]) -> str:
+    """Return `questions[3].answer` for the location ("questions", 3, "answer")."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
 def display_path(path: Path, root: Path) -> str:
     """Return `path` relative to the repository root when it lies inside it."""
     try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,8 @@ from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.errors import Problem
+from generator.errors import Problem, Severity, field_path
+from generator.fastload import fast_load
 from generator.messages import Msg
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -43,20 +44,33 @@ ALLOWED_TAGS = {YAML_PREFIX + name for name in ("null", "bool", "int", "float", 
 
 @dataclass
 class Document:
-    """One parsed content file."""
+    """One parsed content file: its plain data, and its positions on demand."""
 
     path: Path
     """Where the file is on disk."""
     display: str
     """The path as shown to people: relative to the repository root."""
-    data: Any
-    """The round-trip YAML tree (CommentedMap at the top), with positions."""
+    text: str
+    """The file's text."""
+    plain: Any
+    """The data as plain dicts, lists, text, numbers, booleans and dates."""
+    _tree: CommentedMap | None = field(default=None, repr=False)
 
-    def plain(self) -> Any:
-        return to_plain(self.data)
+    @property
+    def data(self) -> CommentedMap:
+        """The round-trip tree, which knows every line and column (parsed on first use)."""
+        if self._tree is None:
+            tree = parse_yaml(self.text, self.display)
+            self._tree = tree if isinstance(tree, CommentedMap) else CommentedMap()
+        return self._tree
 
     def locate(self, loc: tuple[str | int, ...]) -> tuple[int, int]:
         return locate(self.data, loc)
+
+    def problem(self, loc: tuple[str | int, ...], code: str, severity: Severity = Severity.ERROR, **params: Any) -> Problem:
+        """Return a problem located at the value `loc` points to."""
+        line, col = self.locate(loc)
+        return Problem(self.display, line, col, field_path(loc), code, params, severity)
 
 
 class _Refused(Exception):
@@ -83,15 +97,19 @@ def read_document(path: Path, display: str) -> Document | list[Problem]:
     text = read_text(path, display)
     if isinstance(text, Problem):
         return [text]
-    data = parse_yaml(text, display)
-    if isinstance(data, Problem):
-        return [data]
-    if data is None:
+    fast, plain = fast_load(text, MAX_EXPANDED_NODES, MAX_DEPTH)
+    tree = None
+    if not fast:
+        tree = parse_yaml(text, display)
+        if isinstance(tree, Problem):
+            return [tree]
+        plain = to_plain(tree)
+    if plain is None:
         return [Problem(display, 1, 1, "", "empty_file")]
-    if not isinstance(data, CommentedMap):
-        found = "列表" if isinstance(data, CommentedSeq) else "单个值"
+    if not isinstance(plain, dict):
+        found = "列表" if isinstance(plain, list) else "单个值"
         return [Problem(display, 1, 1, "", "not_mapping", {"found": found})]
-    return Document(path, display, data)
+    return Document(path, display, text, plain, tree)
 
 
 def read_text(path: Path, display: str) -> str | Problem:

@@ -45,7 +45,7 @@ def test_broken_yaml_is_located(tmp_path: Path, text: str, expected: str) -> Non
 def test_bom_and_crlf_are_read_as_usual(tmp_path: Path, text: str) -> None:
     path = tmp_path / "x.yaml"
     path.write_bytes(text.encode("utf-8"))
-    assert read_document(path, "x.yaml").plain() == {"id": "x", "title": "a"}
+    assert read_document(path, "x.yaml").plain == {"id": "x", "title": "a"}
 
 
 def billion_laughs(levels: int = 10, width: int = 10) -> str:

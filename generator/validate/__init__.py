@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.archetypes import Archetype, read_archetypes
 from generator.errors import ContentError, Problem, Severity, display_path
 from generator.load import Document, read_document
 from generator.models import ContentType, Plan, Taxonomy
@@ -63,12 +64,14 @@ def check_repository(root: Path) -> CheckResult:
             unreadable.setdefault(content_type.kind, set()).add(path.stem)
         else:
             documents.append((document, content_type))
-    documents.sort(key=lambda pair: (pair[0].data.get("id") != pair[0].path.stem, pair[0].display))
+    documents.sort(key=lambda pair: (pair[0].plain.get("id") != pair[0].path.stem, pair[0].display))
     problems.extend(_identity_problems(documents))
     context = ValidationContext(taxonomy.vocabularies(), _known_ids(documents, unreadable), root)
     repository = Repository(root, taxonomy)
+    archetypes, archetype_problems = read_archetypes(root)
+    problems.extend(archetype_problems)
     for document, content_type in documents:
-        problems.extend(_check_document(document, content_type, context, repository))
+        problems.extend(_check_document(document, content_type, context, repository, archetypes))
     return CheckResult(repository, sorted(problems), len(files) + 1)
 
 
@@ -95,13 +98,15 @@ def _known_ids(documents: list[tuple[Document, ContentType]], unreadable: dict[s
     so one syntax error does not also break every reference to it."""
     ids = {kind: set(stems) for kind, stems in unreadable.items()}
     for document, content_type in documents:
-        item_id = document.data.get("id")
+        item_id = document.plain.get("id")
         if isinstance(item_id, str):
             ids.setdefault(content_type.kind, set()).add(item_id)
     return ids
 
 
-def _check_document(document: Document, content_type: ContentType, context: ValidationContext, repository: Repository) -> list[Problem]:
+def _check_document(
+    document: Document, content_type: ContentType, context: ValidationContext, repository: Repository, archetypes: dict[str, Archetype]
+) -> list[Problem]:
     is_plan = content_type.model is Plan
     problems = text_problems(document, allow_placeholder=is_plan)
     if content_type.kind == "faq":
@@ -109,7 +114,7 @@ def _check_document(document: Document, content_type: ContentType, context: Vali
     item, item_problems = validate_item(document, content_type.model, context)
     problems.extend(item_problems)
     if item is not None and isinstance(item, Plan):
-        problems.extend(plan_problems(item, document))
+        problems.extend(plan_problems(item, document, archetypes.get(item.archetype)))
     if item is not None and not any(p.severity is Severity.ERROR for p in problems):
         if repository.get(content_type.kind, item.id) is None:
             repository.add(Entry(content_type.kind, item, document))

@@ -9,7 +9,6 @@ from typing import Any
 from generator.errors import Problem
 from generator.load import Document
 from generator.models.common import PLACEHOLDER
-from generator.validate.items import field_path
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
@@ -29,27 +28,25 @@ def walk_strings(data: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[t
 def text_problems(document: Document, allow_placeholder: bool) -> list[Problem]:
     """Find control characters anywhere, and `XX` outside plans."""
     problems = []
-    for loc, text in walk_strings(document.data):
-        line, col = document.locate(loc)
+    for loc, text in walk_strings(document.plain):
         bad = CONTROL_CHARS.search(text)
         if bad:
-            problems.append(Problem(document.display, line, col, field_path(loc), "control_char", {"codepoint": f"{ord(bad.group()):04X}"}))
+            problems.append(document.problem(loc, "control_char", codepoint=f"{ord(bad.group()):04X}"))
         if not allow_placeholder and text.strip() == PLACEHOLDER:
-            problems.append(Problem(document.display, line, col, field_path(loc), "placeholder_outside_plan"))
+            problems.append(document.problem(loc, "placeholder_outside_plan"))
     return problems
 
 
 def identity_problems(document: Document, taken: dict[str, Document]) -> list[Problem]:
     """Check that the id equals the file stem and is not used by another file of the type."""
-    item_id = document.data.get("id")
+    item_id = document.plain.get("id")
     if not isinstance(item_id, str):
         return []
-    line, col = document.locate(("id",))
     problems = []
     if item_id != document.path.stem:
-        problems.append(Problem(document.display, line, col, "id", "id_mismatch", {"id": item_id, "stem": document.path.stem}))
+        problems.append(document.problem(("id",), "id_mismatch", id=item_id, stem=document.path.stem))
     if item_id in taken:
-        problems.append(Problem(document.display, line, col, "id", "duplicate_id", {"id": item_id, "other": taken[item_id].display}))
+        problems.append(document.problem(("id",), "duplicate_id", id=item_id, other=taken[item_id].display))
     else:
         taken[item_id] = document
     return problems
@@ -57,7 +54,7 @@ def identity_problems(document: Document, taken: dict[str, Document]) -> list[Pr
 
 def question_id_problems(document: Document) -> list[Problem]:
     """FAQ question ids must be unique within their file, so links to one answer stay stable."""
-    questions = document.data.get("questions")
+    questions = document.plain.get("questions")
     if not isinstance(questions, list):
         return []
     first_seen: dict[str, int] = {}
@@ -66,9 +63,9 @@ def question_id_problems(document: Document) -> list[Problem]:
         qid = question.get("id") if isinstance(question, dict) else None
         if not isinstance(qid, str):
             continue
-        line, col = document.locate(("questions", index, "id"))
         if qid in first_seen:
-            problems.append(Problem(document.display, line, col, f"questions[{index}].id", "duplicate_question_id", {"id": qid, "first_line": first_seen[qid]}))
+            first_line = document.locate(("questions", first_seen[qid], "id"))[0]
+            problems.append(document.problem(("questions", index, "id"), "duplicate_question_id", id=qid, first_line=first_line))
         else:
-            first_seen[qid] = line
+            first_seen[qid] = index
     return problems

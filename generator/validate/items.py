@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import Problem
+from generator.errors import Problem, field_path
 from generator.load import Document, locate_key
 from generator.messages import CATALOGUE, Msg
 from generator.models.common import KEBAB_PATTERN, PERIOD_PATTERN, Item, ValidationContext, closest
@@ -20,18 +20,10 @@ PATTERN_NAMES = {KEBAB_PATTERN: "pattern.kebab", PERIOD_PATTERN: "pattern.period
 def validate_item(document: Document, model: type[Item], context: ValidationContext) -> tuple[Item | None, list[Problem]]:
     """Validate `document` as `model`; return the item, or None and every problem found."""
     try:
-        return model.model_validate(document.plain(), context=context), []
+        return model.model_validate(document.plain, context=context), []
     except ValidationError as error:
         problems = [_problem(document, model, detail) for detail in error.errors(include_url=False)]
         return None, problems
-
-
-def field_path(loc: tuple[str | int, ...]) -> str:
-    """Return `questions[3].answer` for the location ("questions", 3, "answer")."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def _problem(document: Document, model: type[BaseModel], detail: Any) -> Problem:

@@ -1,4 +1,5 @@
-"""Plan arithmetic: breakdowns add up, weights and shares make 100 %, periods agree."""
+"""Plan checks: the archetype's blocks are filled, breakdowns add up, weights and
+shares make 100 %, periods agree."""
 
 from __future__ import annotations
 
@@ -6,12 +7,16 @@ import calendar
 from collections.abc import Sequence
 from datetime import date
 
+from typing import TYPE_CHECKING
+
 from generator.errors import Problem, Severity
 from generator.load import Document
 from generator.messages import Msg
 from generator.models.common import PLACEHOLDER
 from generator.models.plan import Plan
-from generator.validate.items import field_path
+
+if TYPE_CHECKING:
+    from generator.archetypes import Archetype
 
 TOLERANCE = 0.005
 
@@ -22,13 +27,19 @@ def format_number(value: float) -> str:
     return text or "0"
 
 
-def plan_problems(plan: Plan, document: Document) -> list[Problem]:
-    """Check every sum and period in a valid plan."""
+def plan_problems(plan: Plan, document: Document, archetype: Archetype | None = None) -> list[Problem]:
+    """Check a valid plan against its archetype, and every sum and period in it."""
     problems: list[Problem] = []
 
     def report(loc: tuple[str | int, ...], code: str, severity: Severity = Severity.ERROR, **params: object) -> None:
-        line, col = document.locate(loc)
-        problems.append(Problem(document.display, line, col, field_path(loc), code, dict(params), severity))
+        problems.append(document.problem(loc, code, severity, **params))
+
+    if archetype is not None:
+        for block in archetype.requires:
+            if is_empty(getattr(plan, block)):
+                line, col = document.locate(("archetype",))
+                params = {"archetype": archetype.name}
+                problems.append(Problem(document.display, line, col, block, "archetype_requires", params, Severity.WARNING))
 
     for index, breakdown in enumerate(plan.breakdowns):
         loc = ("breakdowns", index, "total")
@@ -45,6 +56,15 @@ def plan_problems(plan: Plan, document: Document) -> list[Problem]:
     if plan.prepared > end:
         report(("prepared",), "prepared_after_period", prepared=plan.prepared.isoformat(), period=plan.period, end=end.isoformat())
     return problems
+
+
+def is_empty(value: object) -> bool:
+    """Return True for a plan block that holds nothing: absent, an empty list, or no targets at all."""
+    if value is None or value == []:
+        return True
+    if hasattr(value, "financial"):
+        return not any((value.financial, value.market, value.customer, value.team))  # type: ignore[attr-defined]
+    return False
 
 
 def _check_sum(report, loc, parts: Sequence[float | str], expected: float | str, code: str, **params: object) -> None:
@@ -76,3 +96,12 @@ def period_end(period: str) -> date:
     else:
         month = int(period[5:7])
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def period_label(period: str) -> str:
+    """Return a plan period as people write it: 2027 年度, 2027 年第二季度, 2027 年 3 月."""
+    if len(period) == 4:
+        return f"{period} 年度"
+    if "-Q" in period:
+        return f"{period[:4]} 年第{'一二三四'[int(period[-1]) - 1]}季度"
+    return f"{period[:4]} 年 {int(period[5:])} 月"

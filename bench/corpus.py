@@ -1,0 +1,146 @@
+"""A synthetic content repository of N items, seeded and deterministic, for the benchmarks.
+
+Each item starts as a copy of a random demo item of its type. Its text fields are
+refilled with demo sentences, shuffled, to about the original length. Its
+references are redirected to other generated items. Taxonomy values and
+question ids stay as they are. The result passes `salesbook check`.
+
+    python bench/corpus.py 1000 /tmp/corpus-1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import random
+import re
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from generator.load import new_yaml  # noqa: E402
+from generator.models import CONTENT_TYPES  # noqa: E402
+from generator.schema import content_schema  # noqa: E402
+from generator.validate import check_repository  # noqa: E402
+
+SHARES = {"product": 0.05, "faq": 0.05, "case-study": 0.45, "sop": 0.25, "playbook": 0.20}
+"""How a knowledge base of N items divides between the types (plans stay the demo's)."""
+
+SKELETON = ("site_config", "templates", "mkdocs.yml")
+SENTENCE_END = re.compile(r"(?<=[。！？；])")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, help="number of items")
+    parser.add_argument("out", type=Path, help="folder to create (replaced if it exists)")
+    parser.add_argument("--seed", type=int, default=20261123)
+    args = parser.parse_args()
+    write_corpus(args.n, args.out, args.seed)
+    print(f"wrote {args.n} items to {args.out}")
+
+
+def write_corpus(n: int, out: Path, seed: int = 20261123) -> Path:
+    """Create a content repository of about `n` items at `out` and return it."""
+    demo = check_repository(REPO).require_clean()
+    rng = random.Random(seed)
+    shutil.rmtree(out, ignore_errors=True)
+    for name in SKELETON:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, out / name)
+        elif source.is_file():
+            out.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, out / name)
+    pool = _sentence_pool(demo)
+    counts = _counts(n)
+    ids = {kind: [f"{kind}-{i:05d}" for i in range(count)] for kind, count in counts.items()}
+    for content_type in CONTENT_TYPES:
+        if content_type.kind == "plan":
+            _copy_demo_plans(out)
+            continue
+        templates = [e.document.plain for _, e in sorted(demo.entries[content_type.kind].items())]
+        schema = content_schema(content_type.model, demo.taxonomy)
+        for index, item_id in enumerate(ids[content_type.kind]):
+            data = _synthesise(rng.choice(templates), schema, schema, rng, pool, ids)
+            data["id"] = item_id
+            if content_type.kind == "faq":
+                data["product"] = ids["product"][index % len(ids["product"])]
+            _write(out / content_type.folder / f"{item_id}.yaml", data)
+    return out
+
+
+def _counts(n: int) -> dict[str, int]:
+    counts = {kind: max(1, round(n * share)) for kind, share in SHARES.items()}
+    counts["faq"] = counts["product"]
+    return counts
+
+
+def _sentence_pool(demo: Any) -> list[str]:
+    pool: list[str] = []
+    for entries in demo.entries.values():
+        for entry in entries.values():
+            for text in _strings(entry.document.plain):
+                pool.extend(s for s in SENTENCE_END.split(text) if len(s) > 6)
+    return sorted(set(pool))
+
+
+def _strings(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _strings(v)]
+    return [node] if isinstance(node, str) else []
+
+
+def _synthesise(node: Any, schema: dict, root: dict, rng: random.Random, pool: list[str], ids: dict[str, list[str]]) -> Any:
+    """Return `node` with its free text replaced and its references redirected."""
+    schema = _resolve(schema, root)
+    if isinstance(node, dict):
+        properties = schema.get("properties", {})
+        return {k: _synthesise(v, properties.get(k, {}), root, rng, pool, ids) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_synthesise(v, schema.get("items", {}), root, rng, pool, ids) for v in node]
+    if not isinstance(node, str) or "x-vocabulary" in schema or "enum" in schema or "pattern" in schema or "format" in schema:
+        if "x-reference" in schema:
+            return rng.choice(ids[schema["x-reference"]])
+        return node
+    return _text_like(node, rng, pool)
+
+
+def _resolve(schema: dict, root: dict) -> dict:
+    if "$ref" in schema:
+        return root["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
+    for option in schema.get("anyOf", []):
+        if option.get("type") != "null":
+            return _resolve(option, root)
+    return schema
+
+
+def _text_like(original: str, rng: random.Random, pool: list[str]) -> str:
+    """Return shuffled demo sentences about as long as `original`."""
+    if len(original) < 20:
+        return rng.choice(pool)[: max(4, len(original))].rstrip("，、；：")
+    text = ""
+    while len(text) < len(original) * 0.8:
+        text += rng.choice(pool)
+    return text
+
+
+def _copy_demo_plans(out: Path) -> None:
+    shutil.copytree(REPO / "content/plans", out / "content/plans", dirs_exist_ok=True)
+
+
+def _write(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as stream:
+        new_yaml().dump(json.loads(json.dumps(data, default=str)), stream)
+
+
+if __name__ == "__main__":
+    main()
