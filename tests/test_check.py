@@ -87,6 +87,10 @@ EDITS = [
         ["content/plans/demo-plan.yaml:13:12: breakdowns[0].total: 分解合计 2,900,000 与总额 3,000,000 不一致（相差 100,000）"],
         id="breakdown-does-not-add-up"),
     pytest.param(
+        "content/plans/demo-plan.yaml", "period: 2027-03", "period: 0000-03",
+        ["content/plans/demo-plan.yaml:8:9: period: 格式不对：如 `2027`、`2027-Q1` 或 `2027-03`"],
+        id="year-zero-period"),  # found by the property tests: it crashed the period arithmetic
+    pytest.param(
         "content/plans/demo-plan.yaml", "prepared: 2026-11-01", "prepared: 2027-04-02",
         ["content/plans/demo-plan.yaml:9:11: prepared: 编制日期 2027-04-02 晚于计划期 2027-03 的结束日 2027-03-31"],
         id="prepared-after-period"),

@@ -29,7 +29,7 @@ from pydantic_core import PydanticCustomError
 
 PLACEHOLDER = "XX"
 KEBAB_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-PERIOD_PATTERN = r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"
+PERIOD_PATTERN = r"^(19|20|21)\d{2}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"
 
 
 @dataclass
