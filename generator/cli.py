@@ -246,3 +246,26 @@ def main() -> None:
         click.echo("salesbook: 内部错误（这是 salesbook 的缺陷，不是内容的问题）。设置 SALESBOOK_DEBUG=1 重新运行可看到详情。", err=True)
         sys.exit(3)
 
+
+
+def _register_plan_commands() -> None:
+    """Add `plan new` and `docx`, which live beside the archetypes and the document builder."""
+    from generator.archetypes.commands import plan
+    from generator.docx.commands import docx
+
+    cli.add_command(plan)
+    cli.add_command(docx)
+
+
+_register_plan_commands()
+
+
+def _register_site_commands() -> None:
+    """Add `build` and `serve`, which live with the website generator."""
+    from generator.site.commands import build, serve
+
+    cli.add_command(build)
+    cli.add_command(serve)
+
+
+_register_site_commands()

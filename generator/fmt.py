@@ -99,8 +99,7 @@ def format_file(path: Path, root: Path) -> tuple[str, str] | list[Problem]:
     document = read_document(path, display_path(path, root))
     if isinstance(document, list):
         return document
-    text = path.read_text(encoding="utf-8-sig")
-    return text, format_text(text, document.data, model_for(path, root))
+    return document.text, format_text(document.text, document.data, model_for(path, root))
 
 
 def format_text(text: str, data: CommentedMap, model: type[BaseModel] | None) -> str:

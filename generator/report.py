@@ -13,31 +13,31 @@ import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any
 
 from pydantic import Field
 
-from generator.errors import ContentError, UsageError, display_path
-from generator.load import read_document
-from generator.messages import render
-from generator.models import CaseStudy, Product, Sop
-from generator.models.common import Model, Text, ValidationContext
+from generator.errors import ContentError, Problem, UsageError, display_path
+from generator.load import Document, read_document
+from generator.messages import Msg, render
+from generator.models import BY_KIND, CaseStudy, Product, Sop
+from generator.models.common import Model, Text, ValidationContext, closest
 from generator.repository import Repository
 from generator.validate.items import validate_item
 
 REVIEW_FILE = "site_config/review.yaml"
-Kind = Literal["product", "faq", "case-study", "sop", "playbook", "plan"]
+Days = Annotated[int, Field(ge=1)]
 
 
 class ReviewPolicy(Model):
     """How often each type of content must be reviewed (site_config/review.yaml)."""
 
-    default_days: int = Field(default=180, ge=1, description="没有单独配置的内容类型使用的审核周期（天）")
-    days: dict[Kind, int] = Field(default_factory=dict, description="各内容类型的审核周期（天），如 faq: 90")
-    no_owner: list[Text] = Field(default_factory=list, description="负责人写成这些词时视为“没有负责人”，如“待定”")
+    default_days: Days = Field(default=180, description="没有单独配置的内容类型使用的审核周期（天）")
+    days: dict[str, Days] = Field(default_factory=dict, description="各内容类型的审核周期（天），如 faq: 90")
+    no_owner: list[Text] = Field(default=["待定", "暂无", "无", "未指定", "TBD"], description="负责人写成这些词时视为“没有负责人”")
 
     def interval(self, kind: str) -> int:
-        return self.days.get(kind, self.default_days)  # type: ignore[call-overload]
+        return self.days.get(kind, self.default_days)
 
 
 @dataclass(frozen=True)
@@ -85,9 +85,23 @@ def load_policy(root: Path) -> ReviewPolicy:
     if isinstance(document, list):
         raise ContentError(document)
     policy, problems = validate_item(document, ReviewPolicy, ValidationContext({}))  # type: ignore[arg-type]
-    if policy is None:
-        raise ContentError(problems)
+    problems += _unknown_kinds(document)
+    if policy is None or problems:
+        raise ContentError(sorted(problems))
     return policy  # type: ignore[return-value]
+
+
+def _unknown_kinds(document: Document) -> list[Problem]:
+    """Point at each key of `days` that names no content type."""
+    days: Any = document.plain.get("days")
+    if not isinstance(days, dict):
+        return []
+    problems = []
+    for kind in (k for k in days if k not in BY_KIND):
+        suggestion = closest(kind, set(BY_KIND))
+        hint: Msg | str = Msg("did_you_mean", {"suggestion": suggestion}) if suggestion else ""
+        problems.append(document.problem(("days", kind), "review.unknown_kind", kind=kind, hint=hint, kinds="、".join(BY_KIND)))
+    return problems
 
 
 def freshness(repository: Repository, policy: ReviewPolicy, on: date) -> Freshness:

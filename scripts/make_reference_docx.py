@@ -159,6 +159,7 @@ def _paragraph_styles(document) -> None:
     for level in (1, 2, 3):
         toc = _add(styles, f"toc {level}", SONG if level > 1 else HEI, 12, align=WD_ALIGN_PARAGRAPH.LEFT, after=3)
         toc.paragraph_format.left_indent = Cm(0.85 * (level - 1))
+        toc.paragraph_format.line_spacing = 1.15
         toc.paragraph_format.tab_stops.add_tab_stop(Cm(14.6), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
 
 

@@ -20,7 +20,7 @@ from generator.load import read_document
 from generator.models.common import Model, Text, ValidationContext
 from generator.models.plan import Archetype as ArchetypeId
 
-BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BUNDLED_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 """The templates shipped with salesbook; a content repository may override them."""
 
 ARCHETYPE_IDS: tuple[str, ...] = ("strategic", "kpi", "enablement", "expansion", "account")

@@ -18,11 +18,10 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm
-from docx.table import Table
+from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
 
 from generator.docx import oxml
@@ -37,6 +36,7 @@ TOC_LEVELS = 2
 NUMERALS = "零一二三四五六七八九"
 HEADING_FORMATS = {1: "第{}部分　", 2: "{}、", 3: "（{}）", 4: "{}. "}
 TOTAL_FILL, HEADER_FILL = "F2F2F2", "E7E6E6"
+HIGHLIGHT = "yellow"
 
 
 def chinese_number(n: int) -> str:
@@ -54,10 +54,14 @@ class HeadingNumbers:
         self.counters = [0, 0, 0, 0]
 
     def next(self, level: int) -> str:
+        """Return the number of the next heading at `level`; deeper levels start again."""
         self.counters[level - 1] += 1
-        self.counters[level:] = [0] * (4 - level)
+        self.restart_below(level)
         n = self.counters[level - 1]
         return HEADING_FORMATS[level].format(n if level == 4 else chinese_number(n))
+
+    def restart_below(self, level: int) -> None:
+        self.counters[level:] = [0] * (4 - level)
 
 
 @dataclass(frozen=True)
@@ -81,16 +85,18 @@ class DocumentBuilder:
 
     def __init__(self, reference: Path) -> None:
         self.document = Document(str(reference))
-        body = self.document.element.body
-        for child in list(body):
+        self._body = self.document.element.body
+        for child in list(self._body):
             if child.tag != qn("w:sectPr"):
-                body.remove(child)  # a reference document's sample text is not part of the plan
+                self._body.remove(child)  # a reference document's sample text is not part of the plan
+        self._end = self._body.find(qn("w:sectPr"))
         self.numbers = HeadingNumbers()
         self.toc: list[TocEntry] = []
         self.placeholders = 0
-        self._toc_anchor: Paragraph | None = None
+        self._toc_anchor: BaseOxmlElement | None = None
         self._tables = self._figures = 0
         self._abstract_lists: dict[str, int] = {}
+        self._style_ids: dict[str, str] = {}
         self._page_setup()
 
     # page furniture -------------------------------------------------------
@@ -105,82 +111,84 @@ class DocumentBuilder:
         """Put the plan title in the header and 第 X 页 共 Y 页 in the footer, unless the reference has its own."""
         section = self.document.sections[0]
         if _is_blank(section.header):
-            self._add_text(section.header.paragraphs[0], header_text)
+            self._add_text(section.header.paragraphs[0]._p, header_text)
         if _is_blank(section.footer):
-            footer = section.footer.paragraphs[0]
-            footer.add_run("第 ")
+            footer = section.footer.paragraphs[0]._p
+            oxml.add_text(footer, "第 ")
             oxml.add_field(footer, "PAGE", "1")
-            footer.add_run(" 页  共 ")
+            oxml.add_text(footer, " 页  共 ")
             oxml.add_field(footer, "NUMPAGES", "1")
-            footer.add_run(" 页")
+            oxml.add_text(footer, " 页")
 
     def cover(self, title: str, subtitle: str, lines: list[tuple[str, str]]) -> None:
-        """Write the cover page: title, subtitle and label：value lines, then a page break."""
+        """Write the cover page: title, subtitle, a borderless label：value table, then a page break."""
         self.text(title, style="Title")
         self.text(subtitle, style="Subtitle")
+        widths = _widths([Column("", 1.0), Column("", 2.2)], Cm(11))
+        tbl = oxml.new_table(None, widths)
+        style = self._style_id("Cover Line")
         for label, value in lines:
-            paragraph = self.document.add_paragraph(style=self._style("Cover Line"))
-            paragraph.add_run(f"{label}：")
-            self._add_text(paragraph, value)
+            tr = oxml.add_row(tbl)
+            oxml.add_text(oxml.add_cell(tr, widths[0], None, style, align="right"), f"{label}：")
+            self._add_text(oxml.add_cell(tr, widths[1], None, style, align="left"), value)
+        self._end.addprevious(tbl)
         self.page_break()
 
     def table_of_contents(self, title: str = "目　录") -> None:
-        """Reserve the table of contents; it is filled with the headings in `finish`."""
-        self._toc_anchor = self.document.add_paragraph(title, style=self._style("TOC Heading"))
+        """Reserve the table of contents; `finish` fills it with the headings."""
+        self._toc_anchor = self._paragraph("TOC Heading")
+        oxml.add_text(self._toc_anchor, title)
         self.page_break()
 
     def finish(self) -> None:
-        """Fill the table of contents with every heading written so far."""
-        if self._toc_anchor is None:
+        """Fill the table of contents: a TOC field whose cached result already lists every heading."""
+        if self._toc_anchor is None or not self.toc:
             return
-        entries = [self._toc_paragraph(entry) for entry in self.toc]
-        if not entries:
-            return
+        entries = []
+        for entry in self.toc:
+            p = oxml.new_paragraph(self._style_id(f"toc {entry.level}"))
+            oxml.add_text(p, entry.text)  # page numbers come when Word updates the field
+            entries.append(p)
         oxml.begin_field(entries[0], f'TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u', at_start=True)
         oxml.end_field(entries[-1])
-        anchor = self._toc_anchor._p
-        for paragraph in entries:
-            anchor.addnext(paragraph._p)
-            anchor = paragraph._p
-
-    def _toc_paragraph(self, entry: TocEntry) -> Paragraph:
-        paragraph = Paragraph(OxmlElement("w:p"), self.document._body)
-        paragraph.style = self._style(f"toc {entry.level}")
-        paragraph.add_run(entry.text)
-        paragraph.add_run("\t")
-        oxml.add_field(paragraph, f"PAGEREF {entry.bookmark} \\h", "")
-        return paragraph
+        anchor = self._toc_anchor
+        for p in entries:
+            anchor.addnext(p)
+            anchor = p
+        self._toc_anchor = None
 
     # text ---------------------------------------------------------------
 
-    def heading(self, level: int, text: str, numbered: bool = True) -> Paragraph:
+    def heading(self, level: int, text: str, numbered: bool = True) -> None:
         """Add a heading numbered in the Chinese way, bookmarked for the table of contents."""
         prefix = self.numbers.next(level) if numbered else ""
-        paragraph = self.document.add_paragraph(style=self._style(f"Heading {level}"))
-        self._add_text(paragraph, prefix + text)
+        if not numbered:
+            self.numbers.restart_below(level)
+        p = self._paragraph(f"Heading {level}")
+        self._add_text(p, prefix + text)
         if level <= TOC_LEVELS:
             bookmark = f"_Toc{len(self.toc) + 1:06d}"
-            oxml.add_bookmark(paragraph, bookmark, len(self.toc) + 1)
+            oxml.add_bookmark(p, bookmark, len(self.toc) + 1)
             self.toc.append(TocEntry(level, prefix + text, bookmark))
-        return paragraph
 
-    def text(self, text: str, style: str | None = None, label: str = "") -> Paragraph:
+    def text(self, text: str, style: str | None = None, label: str = "") -> None:
         """Add a paragraph; `label` is a bold lead-in such as “阶段目标：”."""
-        paragraph = self.document.add_paragraph(style=self._style(style) if style else None)
+        p = self._paragraph(style)
         if label:
-            paragraph.add_run(label).bold = True
-        self._add_inline(paragraph, text)
-        return paragraph
+            oxml.add_text(p, label, bold=True)
+        self._add_inline(p, text)
 
     def guidance(self, text: str) -> None:
-        """Add a note for the writer (what this part should say), set apart from the plan's text."""
-        self.text(text, style="Guidance", label="编写提示：")
+        """Add a note for the writer (what this part should say), set apart from the plan's text.
+
+        Its text is ours, not the plan's: an `XX` in it names the convention, it is no blank."""
+        p = self._paragraph("Guidance")
+        oxml.add_text(p, "编写提示：", bold=True)
+        oxml.add_text(p, text)
 
     def to_fill(self, what: str) -> None:
         """Add a highlighted marker for a block the archetype requires and the plan lacks."""
-        paragraph = self.document.add_paragraph()
-        run = paragraph.add_run(f"（待填写：{what}）")
-        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        oxml.add_text(self._paragraph(), f"（待填写：{what}）", highlight=HIGHLIGHT)
         self.placeholders += 1
 
     def numbered(self, items: list[str], labels: list[str] | None = None) -> None:
@@ -191,24 +199,24 @@ class DocumentBuilder:
         self._list("List Bullet", "bullet", items, labels)
 
     def page_break(self) -> None:
-        self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self._end.addprevious(oxml.page_break())
 
     def _list(self, style: str, kind: str, items: list[str], labels: list[str] | None) -> None:
         """Add list items under a fresh numbering instance, so every list counts from 1."""
         numbering = self.document.part.numbering_part.element
         num_id = oxml.new_list_instance(numbering, self._abstract_list(style, kind))
         for index, item in enumerate(items):
-            paragraph = self.document.add_paragraph(style=self._style(style))
-            oxml.set_list(paragraph, num_id)
+            p = self._paragraph(style)
+            oxml.set_list(p, num_id)
             if labels and labels[index]:
-                paragraph.add_run(labels[index]).bold = True
-            self._add_inline(paragraph, item)
+                oxml.add_text(p, labels[index], bold=True)
+            self._add_inline(p, item)
 
     def _abstract_list(self, style: str, kind: str) -> int:
         """Return the abstract numbering behind a list style, defining one if the reference has none."""
         if style not in self._abstract_lists:
             numbering = self.document.part.numbering_part.element
-            num_id = oxml.style_num_id(self.document.styles[self._style(style)].element)
+            num_id = oxml.style_num_id(self.document.styles.element.get_by_id(self._style_id(style)))
             if num_id is not None and numbering.num_having_numId(num_id) is not None:
                 self._abstract_lists[style] = oxml.abstract_num_of(numbering, num_id)
             else:
@@ -217,49 +225,34 @@ class DocumentBuilder:
 
     # tables and pictures -------------------------------------------------
 
-    def table(self, caption: str, columns: list[Column], rows: list[list[str]], total: list[str] | None = None) -> Table:
+    def table(self, caption: str, columns: list[Column], rows: list[list[str]], total: list[str] | None = None) -> None:
         """Add a captioned table; the header row repeats on every page, the total row is bold."""
         self._tables += 1
         self.text(f"表 {self._tables}　{caption}", style="Caption")
-        table = self.document.add_table(rows=1, cols=len(columns))
-        if self._has_style("Plan Table"):
-            table.style = self.document.styles["Plan Table"]
-        elif self._has_style("Table Grid"):
-            table.style = self.document.styles["Table Grid"]
-        table.autofit = False
         widths = _widths(columns)
-        oxml.repeat_as_header(table.rows[0]._tr)
-        for cell, column in zip(table.rows[0].cells, columns, strict=True):
-            self._cell(cell, column.header, numeric=False, bold=True, fill=HEADER_FILL)
+        style = next((name for name in ("Plan Table", "Table Grid") if self._has_style(name)), None)
+        tbl = oxml.new_table(self._style_id(style) if style else None, widths)
+        self._row(tbl, columns, widths, [c.header for c in columns], header=True)
         for values in rows:
-            self._row(table, columns, values)
+            self._row(tbl, columns, widths, values)
         if total is not None:
-            self._row(table, columns, total, bold=True, fill=TOTAL_FILL)
-        for index, width in enumerate(widths):
-            table.columns[index].width = width
-            for cell in table.columns[index].cells:
-                cell.width = width
-        self.document.add_paragraph(style=self._style("Table Text"))  # room after the table
-        return table
+            self._row(tbl, columns, widths, total, total=True)
+        self._end.addprevious(tbl)
+        self._paragraph("Table Text")  # room after the table
 
-    def _row(self, table: Table, columns: list[Column], values: list[str], bold: bool = False, fill: str | None = None) -> None:
-        row = table.add_row()
-        oxml.keep_row_whole(row._tr)
-        for cell, column, value in zip(row.cells, columns, values, strict=True):
-            self._cell(cell, value, column.numeric, bold, fill)
+    def _row(self, tbl, columns: list[Column], widths: list[int], values: list[str], header: bool = False, total: bool = False) -> None:
+        tr = oxml.add_row(tbl, header=header)
+        fill = HEADER_FILL if header else TOTAL_FILL if total else None
+        for column, width, value in zip(columns, widths, values, strict=True):
+            style = "Table Number" if column.numeric and not header else "Table Text"
+            p = oxml.add_cell(tr, width, fill, self._style_id(style))
+            self._add_inline(p, value, bold=header or total)
 
-    def _cell(self, cell, value: str, numeric: bool, bold: bool, fill: str | None) -> None:
-        paragraph = cell.paragraphs[0]
-        paragraph.style = self._style("Table Number" if numeric else "Table Text")
-        self._add_inline(paragraph, value, bold=bold)
-        if fill:
-            oxml.shade(cell._tc, fill)
-
-    def picture(self, png: bytes, caption: str, width: Cm = TEXT_WIDTH) -> None:
+    def picture(self, png: bytes, caption: str, width: int = TEXT_WIDTH) -> None:
         """Add a centred picture with a numbered caption below it."""
         self._figures += 1
-        paragraph = self.document.add_paragraph(style=self._style("Picture"))
-        paragraph.add_run().add_picture(io.BytesIO(png), width=width)
+        p = self._paragraph("Picture")
+        Paragraph(p, self.document._body).add_run().add_picture(io.BytesIO(png), width=width)
         self.text(f"图 {self._figures}　{caption}", style="Caption")
 
     # saving --------------------------------------------------------------
@@ -267,6 +260,7 @@ class DocumentBuilder:
     def save(self, path: Path) -> Path:
         """Write the document atomically: a failure never leaves a half-written file."""
         self.finish()
+        oxml.update_fields_on_open(self.document.settings.element)
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
@@ -278,40 +272,39 @@ class DocumentBuilder:
 
     # helpers -------------------------------------------------------------
 
-    def _add_inline(self, paragraph: Paragraph, text: str, bold: bool = False) -> None:
+    def _paragraph(self, style: str | None = None) -> BaseOxmlElement:
+        """Add an empty paragraph in `style` at the end of the body and return it."""
+        p = oxml.new_paragraph(self._style_id(style) if style else None)
+        self._end.addprevious(p)
+        return p
+
+    def _add_inline(self, p: BaseOxmlElement, text: str, bold: bool = False) -> None:
         """Add text with **bold** spans (the only inline Markdown plans use)."""
         for index, part in enumerate(re.split(r"\*\*(.+?)\*\*", text)):
             if part:
-                self._add_text(paragraph, part, bold=bold or index % 2 == 1)
+                self._add_text(p, part, bold=bold or index % 2 == 1)
 
-    def _add_text(self, paragraph: Paragraph, text: str, bold: bool = False) -> None:
+    def _add_text(self, p: BaseOxmlElement, text: str, bold: bool = False) -> None:
         """Add text as runs, each `XX` in its own yellow-highlighted run."""
         for piece in PLACEHOLDER_SPLIT.split(text):
-            if not piece:
-                continue
-            run = paragraph.add_run(piece)
-            if bold:
-                run.bold = True
             if piece == PLACEHOLDER:
-                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                oxml.add_text(p, piece, bold, HIGHLIGHT)
                 self.placeholders += 1
+            elif piece:
+                oxml.add_text(p, piece, bold)
 
     def _has_style(self, name: str) -> bool:
-        try:
-            self.document.styles[name]
-        except KeyError:
-            return False
-        return True
+        return self.document.styles.element.get_by_name(BabelFish.ui2internal(name)) is not None
 
-    def _style(self, name: str) -> str:
-        """Return `name`, or a close stand-in when a company's reference document lacks it."""
-        if self._has_style(name):
-            return name
-        if name.startswith("Heading") or name.startswith("List"):
-            style = self.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = self.document.styles["Normal"]
-            return name
-        return "Normal"
+    def _style_id(self, name: str) -> str:
+        """Return the id of style `name`, or of a stand-in when a company's reference document lacks it."""
+        if name not in self._style_ids:
+            if not self._has_style(name) and name.startswith(("Heading", "List")):
+                style = self.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+                style.base_style = self.document.styles["Normal"]
+            found = self.document.styles.element.get_by_name(BabelFish.ui2internal(name))
+            self._style_ids[name] = found.styleId if found is not None else self.document.styles["Normal"].style_id
+        return self._style_ids[name]
 
 
 def _is_blank(part) -> bool:
@@ -322,6 +315,6 @@ def _is_blank(part) -> bool:
     return not "".join(t.text or "" for t in element.iter(qn("w:t"))).strip() and element.find(".//" + qn("w:drawing")) is None
 
 
-def _widths(columns: list[Column]) -> list[int]:
+def _widths(columns: list[Column], width: int = TEXT_WIDTH) -> list[int]:
     total = sum(c.width for c in columns)
-    return [int(TEXT_WIDTH * c.width / total) for c in columns]
+    return [int(width * c.width / total) for c in columns]

@@ -8,11 +8,11 @@ cell shading and paragraph indents in characters.
 
 from __future__ import annotations
 
+from lxml.etree import QName, SubElement
+
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
 TR_PR_ORDER = ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter", "w:cantSplit",
                "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
@@ -32,6 +32,14 @@ LIST_XML = """
   </w:lvl>
 </w:abstractNum>"""
 """A one-level list whose number sits where a body paragraph's two-character indent ends."""
+
+SETTINGS_AFTER_UPDATE_FIELDS = {
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
+    "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
+    "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+    "decimalSymbol", "listSeparator",
+}
+"""The `w:settings` children that the schema places after `w:updateFields`."""
 
 THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -79,15 +87,14 @@ def no_indent(p_pr: BaseOxmlElement) -> None:
     ind.set(qn("w:left"), "0")
 
 
-def add_field(paragraph: Paragraph, instruction: str, cached: str = "", style: str | None = None) -> Run:
+def add_field(p: BaseOxmlElement, instruction: str, cached: str = "") -> None:
     """Append a complex field (`PAGE`, `NUMPAGES`, `PAGEREF …`) showing `cached` until updated."""
-    begin_field(paragraph, instruction)
-    result = paragraph.add_run(cached, style)
-    end_field(paragraph)
-    return result
+    begin_field(p, instruction)
+    add_text(p, cached)
+    end_field(p)
 
 
-def begin_field(paragraph: Paragraph, instruction: str, at_start: bool = False) -> None:
+def begin_field(p: BaseOxmlElement, instruction: str, at_start: bool = False) -> None:
     """Open a complex field; what follows, up to `end_field`, is its cached result.
 
     With `at_start` the field opens before the paragraph's existing content (a TOC
@@ -96,32 +103,21 @@ def begin_field(paragraph: Paragraph, instruction: str, at_start: bool = False) 
     text.set(qn("xml:space"), "preserve")
     text.text = f" {instruction} "
     runs = [_fld_char_run("begin"), _run_of(text), _fld_char_run("separate")]
-    if at_start:
-        p_pr = paragraph._p.find(qn("w:pPr"))
-        position = 1 if p_pr is not None else 0
-        for offset, run in enumerate(runs):
-            paragraph._p.insert(position + offset, run)
-    else:
-        for run in runs:
-            paragraph._p.append(run)
+    position = (1 if p.find(qn("w:pPr")) is not None else 0) if at_start else len(p)
+    for offset, run in enumerate(runs):
+        p.insert(position + offset, run)
 
 
-def end_field(paragraph: Paragraph) -> None:
+def end_field(p: BaseOxmlElement) -> None:
     """Close the complex field opened by `begin_field` (possibly in an earlier paragraph)."""
-    paragraph._p.append(_fld_char_run("end"))
+    p.append(_fld_char_run("end"))
 
 
-def add_bookmark(paragraph: Paragraph, name: str, bookmark_id: int) -> None:
-    """Wrap the paragraph's content in a bookmark, the target of a TOC's PAGEREF."""
-    start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), str(bookmark_id))
-    start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), str(bookmark_id))
-    p = paragraph._p
-    p_pr = p.find(qn("w:pPr"))
-    p.insert(1 if p_pr is not None else 0, start)
-    p.append(end)
+def add_bookmark(p: BaseOxmlElement, name: str, bookmark_id: int) -> None:
+    """Wrap a paragraph's content in a bookmark, the target of a TOC's PAGEREF."""
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(bookmark_id), qn("w:name"): name})
+    p.insert(1 if p.find(qn("w:pPr")) is not None else 0, start)
+    p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): str(bookmark_id)}))
 
 
 def new_list_instance(numbering: BaseOxmlElement, abstract_num_id: int) -> int:
@@ -156,11 +152,15 @@ def style_num_id(style_element: BaseOxmlElement) -> int | None:
     return int(num_id.get(qn("w:val"))) if num_id is not None else None
 
 
-def set_list(paragraph: Paragraph, num_id: int, level: int = 0) -> None:
-    """Make a paragraph an item of list instance `num_id`."""
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = level
-    num_pr.get_or_add_numId().val = num_id
+def set_list(p: BaseOxmlElement, num_id: int, level: int = 0) -> None:
+    """Make a paragraph built by `new_paragraph` an item of list instance `num_id`."""
+    p_pr = p.find(W + "pPr")
+    if p_pr is None:
+        p_pr = SubElement(p, W + "pPr")
+        p.insert(0, p_pr)
+    num_pr = SubElement(p_pr, W + "numPr")  # right after pStyle, as the schema orders them
+    SubElement(num_pr, W + "ilvl", {W + "val": str(level)})
+    SubElement(num_pr, W + "numId", {W + "val": str(num_id)})
 
 
 def repeat_as_header(row_tr: BaseOxmlElement) -> None:
@@ -202,3 +202,110 @@ def _child(parent: BaseOxmlElement, tag: str, *successors: str) -> BaseOxmlEleme
         found = OxmlElement(tag)
         parent.insert_element_before(found, *successors)
     return found
+
+
+# Fast element construction: python-docx's proxies look up schema order for every
+# child they add, which costs more than the whole plan; a plan document is written
+# front to back, so its paragraphs, runs and tables are built with lxml directly.
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def new_paragraph(style_id: str | None = None) -> BaseOxmlElement:
+    """Return a new `w:p`, in paragraph style `style_id` if given."""
+    p = OxmlElement("w:p")
+    if style_id:
+        SubElement(SubElement(p, W + "pPr"), W + "pStyle", {W + "val": style_id})
+    return p
+
+
+def add_text(p: BaseOxmlElement, text: str, bold: bool = False, highlight: str | None = None) -> BaseOxmlElement:
+    """Append a run of `text` to a paragraph (tabs become `w:tab`, line breaks `w:br`)."""
+    r = SubElement(p, W + "r")
+    if bold or highlight:
+        r_pr = SubElement(r, W + "rPr")
+        if bold:
+            SubElement(r_pr, W + "b")
+        if highlight:
+            SubElement(r_pr, W + "highlight", {W + "val": highlight})
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            SubElement(r, W + "br")
+        for position, piece in enumerate(line.split("\t")):
+            if position:
+                SubElement(r, W + "tab")
+            if piece:
+                t = SubElement(r, W + "t")
+                t.text = piece
+                if piece != piece.strip():
+                    t.set(XML_SPACE, "preserve")
+    return r
+
+
+def new_table(style_id: str | None, widths: list[int]) -> BaseOxmlElement:
+    """Return a new fixed-layout `w:tbl`, centred, with one grid column per width (EMU)."""
+    tbl = OxmlElement("w:tbl")
+    tbl_pr = SubElement(tbl, W + "tblPr")
+    if style_id:
+        SubElement(tbl_pr, W + "tblStyle", {W + "val": style_id})
+    SubElement(tbl_pr, W + "tblW", {W + "w": str(sum(_twips(w) for w in widths)), W + "type": "dxa"})
+    SubElement(tbl_pr, W + "jc", {W + "val": "center"})
+    SubElement(tbl_pr, W + "tblLayout", {W + "type": "fixed"})
+    SubElement(tbl_pr, W + "tblLook", {W + "val": "04A0", W + "firstRow": "1", W + "lastRow": "0",
+                                       W + "firstColumn": "0", W + "lastColumn": "0", W + "noHBand": "1", W + "noVBand": "1"})
+    grid = SubElement(tbl, W + "tblGrid")
+    for width in widths:
+        SubElement(grid, W + "gridCol", {W + "w": str(_twips(width))})
+    return tbl
+
+
+def add_row(tbl: BaseOxmlElement, header: bool = False) -> BaseOxmlElement:
+    """Append a row that never splits across pages; a header row repeats on every page."""
+    tr = SubElement(tbl, W + "tr")
+    tr_pr = SubElement(tr, W + "trPr")
+    SubElement(tr_pr, W + "cantSplit")
+    if header:
+        SubElement(tr_pr, W + "tblHeader")
+    return tr
+
+
+def add_cell(tr: BaseOxmlElement, width: int, fill: str | None, style_id: str | None, align: str | None = None) -> BaseOxmlElement:
+    """Append a cell of `width` (EMU), optionally shaded, and return its one paragraph."""
+    tc = SubElement(tr, W + "tc")
+    tc_pr = SubElement(tc, W + "tcPr")
+    SubElement(tc_pr, W + "tcW", {W + "w": str(_twips(width)), W + "type": "dxa"})
+    if fill:
+        SubElement(tc_pr, W + "shd", {W + "val": "clear", W + "color": "auto", W + "fill": fill})
+    SubElement(tc_pr, W + "vAlign", {W + "val": "center"})
+    p = SubElement(tc, W + "p")
+    if style_id or align:
+        p_pr = SubElement(p, W + "pPr")
+        if style_id:
+            SubElement(p_pr, W + "pStyle", {W + "val": style_id})
+        if align:
+            SubElement(p_pr, W + "jc", {W + "val": align})
+    return p
+
+
+def update_fields_on_open(settings: BaseOxmlElement) -> None:
+    """Ask Word to update fields (the TOC's page numbers) when the document is opened."""
+    if settings.find(W + "updateFields") is not None:
+        return
+    element = OxmlElement("w:updateFields", {qn("w:val"): "true"})
+    successor = next((child for child in settings if QName(child).localname in SETTINGS_AFTER_UPDATE_FIELDS), None)
+    if successor is not None:
+        successor.addprevious(element)
+    else:
+        settings.append(element)
+
+
+def page_break() -> BaseOxmlElement:
+    """Return a paragraph holding only a page break."""
+    p = OxmlElement("w:p")
+    SubElement(SubElement(p, W + "r"), W + "br", {W + "type": "page"})
+    return p
+
+
+def _twips(emu: int) -> int:
+    return round(emu / 635)

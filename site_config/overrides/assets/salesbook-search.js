@@ -36,11 +36,16 @@
     return node;
   }
 
-  // Pagefind's excerpts are the page's own text, escaped, with <mark> around hits.
+  // Pagefind's excerpts are the page's own text, escaped, with <mark> around hits;
+  // titles are escaped text too, so they are decoded rather than inserted as HTML.
   function excerpt(html) {
     const p = element("p");
     p.innerHTML = html;
     return p;
+  }
+
+  function text(escaped) {
+    return new DOMParser().parseFromString(escaped, "text/html").body.textContent;
   }
 
   function article(title, html, level, section) {
@@ -49,7 +54,7 @@
     const body = element("article", "md-search-result__article md-typeset");
     if (level === 1) body.append(element("div", "md-search-result__icon md-icon"));
     if (section) body.append(element("span", "sb-search-section", section));
-    body.append(element(level === 1 ? "h1" : "h2", "", title), excerpt(html));
+    body.append(element(level === 1 ? "h1" : "h2", "", text(title)), excerpt(html));
     link.append(body);
     return link;
   }
@@ -59,7 +64,8 @@
     const top = article(result.meta.title || result.url, result.excerpt, 1, result.meta.section);
     top.href = result.url;
     li.append(top);
-    const sections = (result.sub_results || []).filter((sub) => sub.url !== result.url && sub.url.includes("#"));
+    const title = result.meta.title;
+    const sections = (result.sub_results || []).filter((sub) => sub.url.includes("#") && sub.title !== title);
     for (const sub of sections.slice(0, sectionsShown)) {
       const link = article(sub.title, sub.excerpt, 2);
       link.href = sub.url;

@@ -1,0 +1,39 @@
+"""`salesbook docx`: render plans as Word documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.cli import LANG_OPTION, print_problems, repository_root
+from generator.errors import UsageError, display_path
+from generator.messages import render
+from generator.validate import check_repository
+
+
+@click.command("docx")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build/docx"), show_default=True, help="输出文件夹；文件名取自计划 id。")
+@click.option("--reference-doc", type=click.Path(dir_okay=False, path_type=Path), help="公司自己的 Word 参考文档（样式、页眉页脚、信头），同 pandoc 的用法。")
+@LANG_OPTION
+@click.pass_context
+def docx(ctx: click.Context, path: Path | None, output: Path, reference_doc: Path | None, lang: str) -> None:
+    """Render one plan, or every plan in content/plans/, as a Word document."""
+    from generator.archetypes import load_archetypes
+    from generator.docx import plan_jobs, reference_path, render_jobs
+
+    root = repository_root(ctx)
+    if path is not None and not path.exists():
+        raise UsageError("usage.path_missing", path=str(path))
+    result = check_repository(root)
+    repository = result.require_clean()
+    reference = reference_path(root, reference_doc)
+    jobs = plan_jobs(repository, load_archetypes(root), output, reference, only=path)
+    if path is not None and not jobs:
+        raise UsageError("docx.not_a_plan", path=str(path))
+    rendered = {display_path(repository.source("plan", job.plan.id), root) for job in jobs}
+    print_problems([p for p in result.warnings if p.path in rendered], lang, "text")
+    for written in render_jobs(jobs, progress=True):
+        click.echo(display_path(written, Path.cwd()))
+    click.echo(render("docx.written", lang, {"count": len(jobs), "folder": display_path(output, Path.cwd())}), err=True)

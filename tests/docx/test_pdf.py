@@ -1,0 +1,58 @@
+"""The demo plans and blank drafts as LibreOffice renders them (one soffice run for all)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.docx.conftest import Rendered, pdf_text
+from tests.docx.structure import headings, open_docx, tables
+
+
+def test_libreoffice_opens_every_document(pdfs: dict[str, Path]) -> None:
+    assert len(pdfs) == 11
+    for name, pdf in pdfs.items():
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info), name
+        assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) >= 4, name
+
+
+@pytest.mark.parametrize("plan_id", ["2027-03-monthly-battle", "2027-company-strategic", "2027-east-kpi",
+                                     "2027-enablement", "2027-southwest-expansion", "2027-account-deepening"])
+def test_pdf_has_the_headings_and_table_figures(rendered: Rendered, pdfs: dict[str, Path], plan_id: str) -> None:
+    text = _squeezed(pdf_text(pdfs[plan_id]))
+    document = open_docx(rendered.plan_docs[plan_id])
+    for heading in headings(document):
+        assert _squeezed(heading) in text, heading
+    for table in tables(document)[1:]:  # the cover table aside
+        for row in table:
+            for cell in row[:3]:
+                if re.fullmatch(r"[\d,.%]+", cell):
+                    assert cell in text, (plan_id, cell)
+
+
+def test_monthly_battle_plan_reads_like_the_seed(pdfs: dict[str, Path]) -> None:
+    text = _squeezed(pdf_text(pdfs["2027-03-monthly-battle"]))
+    for expected in ("2027年3月中小客户销售部月度作战方案", "目录", "第一部分核心成果指标", "按产品线分解", "3,000,000", "1,200,000",
+                     "27.3%", "第一战役：月初冲刺周（1–5日）", "日常跟踪指标（全员）", "100%", "¥20,000"):
+        assert expected in text, expected
+    assert re.search(r"第2页共\d+页", text)  # the footer's PAGE and NUMPAGES fields
+
+
+def test_chinese_fonts_are_embedded(pdfs: dict[str, Path]) -> None:
+    fonts = subprocess.run(["pdffonts", str(pdfs["2027-03-monthly-battle"])], capture_output=True, text=True, check=True).stdout
+    assert "NotoSerifCJK" in fonts  # 宋体 body text
+    assert "NotoSansCJK" in fonts  # 黑体 headings
+
+
+def test_blank_draft_pdf_shows_guidance_and_blanks(pdfs: dict[str, Path]) -> None:
+    text = _squeezed(pdf_text(pdfs["blank-kpi"]))
+    assert "编写提示：" in text and "XX销售工作计划" in text and "第一部分核心成果指标" in text
+
+
+def _squeezed(text: str) -> str:
+    """Drop whitespace, which PDF text extraction inserts and removes freely."""
+    return re.sub(r"\s+", "", text)
