@@ -24,12 +24,12 @@ def check_changed(root: Path, base: str) -> tuple[CheckResult, list[str]]:
 
     Return the filtered result and the changed paths (relative to `root`).
     """
-    prefix = _git(root, "rev-parse", "--show-prefix").strip()
     commit = merge_base(root, base)
+    top, prefix = _git(root, "rev-parse", "--show-toplevel", "--show-prefix").splitlines()
     changed = changed_paths(root, commit)
     now = check_repository(root)
     with tempfile.TemporaryDirectory(prefix="salesbook-base-") as folder:
-        before = check_repository(snapshot(root, f"{commit}:{prefix}", Path(folder)))
+        before = check_repository(snapshot(Path(top), f"{commit}:{prefix}", Path(folder)))
     existing = {_identity(p) for p in before.problems}
     kept = [p for p in now.problems if p.path in changed or _identity(p) not in existing]
     return CheckResult(now.repository, kept, now.files), sorted(changed)
@@ -48,9 +48,13 @@ def changed_paths(root: Path, commit: str) -> set[str]:
     return {path for path in (edited + untracked).split("\0") if path}
 
 
-def snapshot(root: Path, tree: str, folder: Path) -> Path:
-    """Write the files of git tree `tree` (`commit:folder`) into `folder` and return `folder`."""
-    archive = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", tree], capture_output=True, check=False)
+def snapshot(top: Path, tree: str, folder: Path) -> Path:
+    """Write the files of git tree `tree` (`commit:folder/`) into `folder` and return `folder`.
+
+    `top` is the repository's top level: run from a subfolder, git archive would look for that
+    subfolder inside the tree as well.
+    """
+    archive = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", tree], capture_output=True, check=False)
     if archive.returncode != 0:
         raise UsageError("usage.bad_revision", base=tree)
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:

@@ -114,13 +114,17 @@ def lay_out(data: CommentedMap, comments: Comments) -> str:
     _dumper().dump(data, stream)
     lines = stream.getvalue().splitlines()
     places = _places(new_yaml().load(stream.getvalue()))
+    unplaced: list[str] = []  # a comment whose key could not be found again goes last, never away
     for path, text in comments.trailing.items():
         if path in places:
             lines[places[path][0]] += f"  {text}"
+        else:
+            unplaced.append(text)
     inserts = sorted(((places[p], p, block) for p, block in comments.leading.items() if p in places), key=lambda t: (t[0][0], len(t[1])), reverse=True)
     for (line, col), _path, block in inserts:
         lines[line:line] = [f"{' ' * col}{text}" if text else "" for text in block]
-    lines = comments.header + lines + comments.footer
+    unplaced += [text for path, block in comments.leading.items() if path not in places for text in block]
+    lines = comments.header + lines + comments.footer + unplaced
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"

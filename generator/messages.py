@@ -65,6 +65,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "quarter_needs_year": ("按季度分解只适用于年度计划（本计划期为 {period}）", "a breakdown by quarter needs a yearly plan (this period is {period})"),
     "too_many_quarters": ("一年只有 4 个季度，这里有 {count} 行", "a year has 4 quarters; this breakdown has {count} rows"),
     "month_needs_longer_period": ("按月分解只适用于年度或季度计划（本计划期为 {period}）", "a breakdown by month needs a yearly or quarterly plan (this period is {period})"),
+    "too_many_months": ("计划期 {period} 最多 {most} 个月，这里有 {count} 行", "the period {period} has at most {most} months; this breakdown has {count} rows"),
+    "too_many_weeks": ("一个月最多分 5 周，这里有 {count} 行（计划期 {period}）", "a month splits into at most 5 weeks; this breakdown has {count} rows (period {period})"),
     "prepared_after_period": ("编制日期 {prepared} 晚于计划期 {period} 的结束日 {end}", "prepared on {prepared}, after the period {period} ended ({end})"),
     "archetype_requires": ("计划范式「{archetype}」要求填写此项，文档中会以黄色标出待填写", "the {archetype} archetype needs this block; the document marks it in yellow as still to fill"),
     "archetype_missing": ("缺少计划范式文件 `{id}.yaml`", "the archetype file `{id}.yaml` is missing"),

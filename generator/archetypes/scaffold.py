@@ -10,17 +10,16 @@ warning. The blank drafts published on the site are rendered from the same data.
 from __future__ import annotations
 
 import copy
-import io
 from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+from ruamel.yaml.scalarstring import LiteralScalarString
 
 from generator.archetypes import Archetype
-from generator.load import new_yaml
+from generator.fmt import Comments, lay_out
 from generator.models.common import PLACEHOLDER
 from generator.models.plan import Plan
 from generator.validate.plans import period_end, period_label
@@ -57,17 +56,10 @@ def scaffold_data(archetype: Archetype, plan_id: str, team: str, period: str, co
 
 
 def scaffold_text(archetype: Archetype, data: dict[str, Any], schema_path: str) -> str:
-    """Return the scaffold as YAML with a comment above each block."""
-    tree = _commented(data)
-    tree.yaml_set_start_comment(f"yaml-language-server: $schema={schema_path}\n" + HEADER.format(name=archetype.name))
-    tree["period"] = DoubleQuotedScalarString(data["period"])
-    for key in data:
-        comment = block_comment(archetype, key)
-        if comment:
-            tree.yaml_set_comment_before_after_key(key, before=comment)
-    stream = io.StringIO()
-    new_yaml().dump(tree, stream)
-    return stream.getvalue()
+    """Return the scaffold as YAML in the house style of `salesbook fmt`, a comment above each block."""
+    header = [f"# yaml-language-server: $schema={schema_path}", *(f"# {line}" for line in HEADER.format(name=archetype.name).splitlines())]
+    leading = {(key,): [f"# {comment}"] for key in data if (comment := block_comment(archetype, key))}
+    return lay_out(_commented(data), Comments(header=header, leading=leading))
 
 
 def block_comment(archetype: Archetype, block: str) -> str:

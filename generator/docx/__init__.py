@@ -15,7 +15,7 @@ import os
 import sys
 import zipfile
 from collections.abc import Iterable
-from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,6 +94,8 @@ def render_jobs(jobs: list[Job], progress: bool = False) -> list[Path]:
 def _load_before_forking(jobs: list[Job]) -> None:
     """Load the renderer, and matplotlib with the CJK font when a chart must be drawn, in this
     process: forked workers then share them instead of each loading them again."""
+    import docx.image.png  # noqa: F401 - python-docx reads the charts' PNG headers with it
+
     from generator.docx import charts
     from generator.docx.blocks import chart_data, charted
 
@@ -129,7 +131,7 @@ def _as_done(futures: list[Future]) -> Iterable[Future]:
     """Yield futures as they finish; stop at the first failure (the others are cancelled)."""
     pending = set(futures)
     while pending:
-        done, pending = wait(pending, return_when=FIRST_EXCEPTION)
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
         for future in done:
             if future.exception() is not None or isinstance(future.result(), tuple):
                 for other in pending:

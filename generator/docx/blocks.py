@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from generator.docx.builder import Column, DocumentBuilder, chinese_number
+from generator.docx.builder import Column, DocumentBuilder
 from generator.docx.charts import bar_chart
 from generator.models.common import PLACEHOLDER
 from generator.models.plan import Breakdown, Plan, Target
@@ -103,8 +103,8 @@ def render_targets(doc: DocumentBuilder, plan: Plan, level: int) -> None:
 
 
 def render_okrs(doc: DocumentBuilder, plan: Plan, level: int) -> None:
-    for index, okr in enumerate(plan.okrs, start=1):
-        doc.heading(level, f"目标{chinese_number(index)}：{okr.objective}")
+    for okr in plan.okrs:
+        doc.heading(level, okr.objective)
         doc.numbered(okr.key_results, labels=[f"KR{n}：" for n in range(1, len(okr.key_results) + 1)])
 
 

@@ -37,6 +37,8 @@ NUMERALS = "零一二三四五六七八九"
 HEADING_FORMATS = {1: "第{}部分　", 2: "{}、", 3: "（{}）", 4: "{}. "}
 TOTAL_FILL, HEADER_FILL = "F2F2F2", "E7E6E6"
 HIGHLIGHT = "yellow"
+KEEP_WHOLE_ROWS = 10
+"""A table with at most this many rows is kept on one page; longer ones break, repeating their header."""
 
 
 def chinese_number(n: int) -> str:
@@ -232,20 +234,21 @@ class DocumentBuilder:
         widths = _widths(columns)
         style = next((name for name in ("Plan Table", "Table Grid") if self._has_style(name)), None)
         tbl = oxml.new_table(self._style_id(style) if style else None, widths)
-        self._row(tbl, columns, widths, [c.header for c in columns], header=True)
-        for values in rows:
-            self._row(tbl, columns, widths, values)
+        whole = len(rows) <= KEEP_WHOLE_ROWS
+        self._row(tbl, columns, widths, [c.header for c in columns], header=True, keep=True)
+        for index, values in enumerate(rows):
+            self._row(tbl, columns, widths, values, keep=whole and (total is not None or index < len(rows) - 1))
         if total is not None:
             self._row(tbl, columns, widths, total, total=True)
         self._end.addprevious(tbl)
         self._paragraph("Table Text")  # room after the table
 
-    def _row(self, tbl, columns: list[Column], widths: list[int], values: list[str], header: bool = False, total: bool = False) -> None:
+    def _row(self, tbl, columns: list[Column], widths: list[int], values: list[str], header: bool = False, total: bool = False, keep: bool = False) -> None:
         tr = oxml.add_row(tbl, header=header)
         fill = HEADER_FILL if header else TOTAL_FILL if total else None
         for column, width, value in zip(columns, widths, values, strict=True):
             style = "Table Number" if column.numeric and not header else "Table Text"
-            p = oxml.add_cell(tr, width, fill, self._style_id(style))
+            p = oxml.add_cell(tr, width, fill, self._style_id(style), keep_next=keep)
             self._add_inline(p, value, bold=header or total)
 
     def picture(self, png: bytes, caption: str, width: int = TEXT_WIDTH) -> None:

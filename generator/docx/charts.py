@@ -24,7 +24,7 @@ CJK_FONTS = (
 """Fonts with Simplified Chinese glyphs, best first; fonts-noto-cjk provides the first."""
 
 BAR_COLOUR, TEXT_COLOUR = "#4472C4", "#262626"
-CHART_VERSION = 2
+CHART_VERSION = 3
 """Bump when the drawing changes, so cached charts are drawn again."""
 FAST_TEXT = {"text.hinting": "no_hinting", "text.hinting_factor": 1}
 """Unhinted glyphs at 1× resolution: half the drawing time, no visible loss at 120 dpi."""
@@ -68,10 +68,9 @@ def cached_path(labels: list[str], values: list[float], unit: str) -> Path:
 
 
 def warm_up() -> None:
-    """Load matplotlib and the CJK font now, so worker processes forked later share them."""
-    from matplotlib import font_manager
-
-    font_manager.get_font(font_manager.findfont(cjk_font()), hinting_factor=1)
+    """Draw a throwaway chart, so matplotlib, PIL and the CJK font are loaded in this process
+    and worker processes forked later share them instead of each loading them again."""
+    draw_bar_chart(["一", "二"], [1.0, 2.0], "元")
 
 
 def cache_dir() -> Path:
@@ -117,6 +116,11 @@ def draw_bar_chart(labels: list[str], values: list[float], unit: str) -> bytes:
 
 def _figure(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
+
+
+def _percent(fraction: float) -> str:
+    """Return 27.3% or 40% — the tables' way of writing a share."""
+    return f"{fraction * 100:.1f}".rstrip("0").rstrip(".") + "%"
 
 
 def _display_width(text: str) -> int:

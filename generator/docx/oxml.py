@@ -270,8 +270,10 @@ def add_row(tbl: BaseOxmlElement, header: bool = False) -> BaseOxmlElement:
     return tr
 
 
-def add_cell(tr: BaseOxmlElement, width: int, fill: str | None, style_id: str | None, align: str | None = None) -> BaseOxmlElement:
-    """Append a cell of `width` (EMU), optionally shaded, and return its one paragraph."""
+def add_cell(tr: BaseOxmlElement, width: int, fill: str | None, style_id: str | None, align: str | None = None, keep_next: bool = False) -> BaseOxmlElement:
+    """Append a cell of `width` (EMU), optionally shaded, and return its one paragraph.
+
+    `keep_next` keeps the row on the page of the next one (how Word keeps a short table whole)."""
     tc = SubElement(tr, W + "tc")
     tc_pr = SubElement(tc, W + "tcPr")
     SubElement(tc_pr, W + "tcW", {W + "w": str(_twips(width)), W + "type": "dxa"})
@@ -279,10 +281,12 @@ def add_cell(tr: BaseOxmlElement, width: int, fill: str | None, style_id: str | 
         SubElement(tc_pr, W + "shd", {W + "val": "clear", W + "color": "auto", W + "fill": fill})
     SubElement(tc_pr, W + "vAlign", {W + "val": "center"})
     p = SubElement(tc, W + "p")
-    if style_id or align:
+    if style_id or align or keep_next:
         p_pr = SubElement(p, W + "pPr")
         if style_id:
             SubElement(p_pr, W + "pStyle", {W + "val": style_id})
+        if keep_next:
+            SubElement(p_pr, W + "keepNext")
         if align:
             SubElement(p_pr, W + "jc", {W + "val": align})
     return p

@@ -84,6 +84,10 @@ def _check_breakdown_period(report, loc, plan: Plan, dimension: str, rows: int) 
         report(loc, "too_many_quarters", count=rows)
     elif dimension == "month" and "-Q" not in plan.period and not is_year:
         report(loc, "month_needs_longer_period", period=plan.period)
+    elif dimension == "month" and rows > (12 if is_year else 3):
+        report(loc, "too_many_months", count=rows, period=plan.period, most=12 if is_year else 3)
+    elif dimension == "week" and not is_year and "-Q" not in plan.period and rows > 5:
+        report(loc, "too_many_weeks", count=rows, period=plan.period)
 
 
 def period_end(period: str) -> date:

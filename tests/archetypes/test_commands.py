@@ -1,4 +1,4 @@
-"""`salesbook plan new`: a commented scaffold per archetype that passes `salesbook check` at once."""
+"""`salesbook plan new`: a commented scaffold per archetype that passes `salesbook check` (and `fmt --check`) at once."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ def test_scaffold_passes_check_at_once(minimal: Path, archetype: str, period: st
     check = salesbook("check", cwd=minimal)
     assert check.code == 0, check.out
     assert all(": 警告: " in line and "含有 XX" in line for line in check.lines), check.out
+    assert salesbook("fmt", "--check", target, cwd=minimal).code == 0  # already in the house style
 
 
 def test_the_command_from_the_issue(minimal: Path) -> None:

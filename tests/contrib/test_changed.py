@@ -125,3 +125,11 @@ def test_usage_errors(team: Path, setup: bool, message: str) -> None:
     run = salesbook("check", "--changed", "origin/main", cwd=team)
     assert run.code == 2
     assert run.err.strip() == message.format(root=team.resolve())
+
+
+def test_the_knowledge_base_may_live_in_a_subfolder_of_the_repository(team: Path) -> None:
+    init_repository(team.parent)
+    git(team.parent, "switch", "-q", "-c", "pr")
+    edit(team / "content/case-studies/auto-parts.yaml", "region: 华东区", "region: 华东")
+    run = salesbook("check", "--changed", "main", "--format", "github", cwd=team)
+    assert run.lines == ["::error file=content/case-studies/auto-parts.yaml,line=8,col=9::region: `华东` 不在分类表「regions」中，是不是 `华东区`？"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.load import new_yaml, to_plain
+from tests.contrib.gitrepo import git, init_repository
 from tests.helpers import REPO_ROOT, build_file_tree, salesbook
 
 MESSY = """\
@@ -153,3 +154,12 @@ def _reverse_top_level(text: str) -> str:
             blocks[-1].extend(current)
             current = []
     return "".join(header) + "".join(line for block in reversed(blocks) for line in block) + "".join(current)
+
+
+def test_fmt_changed_looks_only_at_content_files_changed_since_base(team: Path) -> None:
+    build_file_tree(team, {"content/products/cloud.yaml": (team / "content/products/cloud.yaml").read_text(encoding="utf-8").replace("owner: 王磊", "owner: '王磊'")})
+    init_repository(team)  # an untidy file already on main is not this branch's business
+    git(team, "switch", "-q", "-c", "pr")
+    build_file_tree(team, {PATH: MESSY, "notes/todo.yaml": "b: 1\na: 2\n"})
+    run = salesbook("fmt", "--check", "--changed", "main", cwd=team)
+    assert (run.code, run.lines) == (1, [f"格式需要整理：{PATH}"])

@@ -50,3 +50,33 @@ def test_english(minimal: Path) -> None:
     edit(minimal / "content/plans/demo-plan.yaml", "routines:\n  - name: 每日站会\n    detail: 每天 8:45，十五分钟。\n", "")
     run = salesbook("check", "--lang", "en", cwd=minimal)
     assert run.lines == ["content/plans/demo-plan.yaml:5:12: warning: routines: the 数据驱动、KPI导向型 archetype needs this block; the document marks it in yellow as still to fill"]
+
+
+MONTHLY_WEEKS = """breakdowns:
+  - title: 按周分解
+    dimension: week
+    total: 3000000
+    unit: 元
+    rows:
+""" + "".join(f"      - name: 第{n}周\n        amount: 500000\n" for n in "一二三四五六")
+
+
+def test_a_month_has_at_most_five_weeks(minimal: Path) -> None:
+    plan = minimal / "content/plans/demo-plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    start, end = text.index("breakdowns:"), text.index("kpis:")
+    plan.write_text(text[:start] + MONTHLY_WEEKS + text[end:], encoding="utf-8")
+    run = salesbook("check", cwd=minimal)
+    assert run.lines == ["content/plans/demo-plan.yaml:12:16: breakdowns[0].dimension: 一个月最多分 5 周，这里有 6 行（计划期 2027-03）"]
+
+
+def test_a_quarter_has_three_months(minimal: Path) -> None:
+    edit(minimal / "content/plans/demo-plan.yaml", "period: 2027-03", "period: 2027-Q1")
+    edit(minimal / "content/plans/demo-plan.yaml", "dimension: region", "dimension: month")
+    plan = minimal / "content/plans/demo-plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    rows = "".join(f"      - name: {m} 月\n        amount: 750000\n" for m in range(1, 5))
+    start, end = text.index("    rows:\n") + len("    rows:\n"), text.index("kpis:")
+    plan.write_text(text[:start] + rows + text[end:], encoding="utf-8")
+    run = salesbook("check", cwd=minimal)
+    assert run.lines == ["content/plans/demo-plan.yaml:12:16: breakdowns[0].dimension: 计划期 2027-Q1 最多 3 个月，这里有 4 行"]

@@ -1,0 +1,81 @@
+"""`salesbook build`: content in, website out, or the old website left untouched.
+
+The stages, in order: check the content; write the Word drafts; generate the
+Markdown pages; run `mkdocs build --strict` into a staging folder next to the
+target; index the search; swap the staging folder in. Any failure stops the
+build before the swap, so a broken build never replaces a working site.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.docx import write_documents
+from generator.errors import UsageError
+from generator.repository import Repository
+from generator.site.engine import CONFIG_FILE, DOCS_DIR, Mode, run_mkdocs
+from generator.site.generate import generate_pages
+from generator.site.search import index_with_pagefind, install_shim
+from generator.validate import check_repository
+
+CACHE_DIR = "build/cache"
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build produced."""
+
+    site: Path
+    pages: int
+    searchable: int
+    """Pages in the Pagefind index (0 offline, where Material's search indexes them)."""
+    downloads: int
+
+
+def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, today: date | None = None) -> BuildReport:
+    """Build the website of the repository at `root` into `site_dir` (default: site/)."""
+    if not (root / CONFIG_FILE).is_file():
+        raise UsageError("usage.no_site_config", path=str(root / CONFIG_FILE))
+    repository = check_repository(root).require_clean()
+    docs = root / DOCS_DIR
+    _empty(docs)
+    downloads = write_downloads(repository, docs)
+    generated = generate_pages(repository, docs, downloads, today, pagefind=not offline)
+    if offline:
+        install_shim(root / CACHE_DIR, docs)
+    target = (site_dir or root / "site").resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
+    try:
+        run_mkdocs(root, staging, Mode(lunr_search=offline, offline=offline), generated.sources)
+        searchable = 0 if offline else index_with_pagefind(staging)
+        _swap(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildReport(target, generated.pages, searchable, len(downloads))
+
+
+def write_downloads(repository: Repository, docs: Path) -> set[str]:
+    """Write the Word drafts under docs/downloads; return their paths relative to `docs`."""
+    written = write_documents(repository, docs / "downloads")
+    return {path.relative_to(docs).as_posix() for path in written}
+
+
+def _empty(folder: Path) -> None:
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Put `staging` in place of `target`; the old site stays until the new one is in."""
+    retired = target.with_name(f".{target.name}-old-{os.getpid()}")
+    if target.exists():
+        target.rename(retired)
+    staging.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)

@@ -1,0 +1,41 @@
+"""`salesbook build` and `salesbook serve`: the website from the content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.cli import LANG_OPTION, repository_root
+from generator.errors import display_path
+from generator.messages import render
+
+
+@click.command("build")
+@click.option("--offline", is_flag=True, help="生成可直接从磁盘打开（file://）的网站，搜索同样可用。")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认 site/）。")
+@LANG_OPTION
+@click.pass_context
+def build(ctx: click.Context, offline: bool, site_dir: Path | None, lang: str) -> None:
+    """Check the content and build the website into site/."""
+    from generator.site.build import build_site
+
+    root = repository_root(ctx)
+    report = build_site(root, site_dir.resolve() if site_dir else None, offline=offline)
+    shown = display_path(report.site, Path.cwd())
+    if offline:
+        click.echo(render("build.done_offline", lang, {"site": shown, "pages": report.pages}), err=True)
+    else:
+        params = {"site": shown, "pages": report.pages, "searchable": report.searchable, "downloads": report.downloads}
+        click.echo(render("build.done", lang, params), err=True)
+
+
+@click.command("serve")
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT", help="预览服务器的地址和端口。")
+@LANG_OPTION
+@click.pass_context
+def serve(ctx: click.Context, dev_addr: str, lang: str) -> None:
+    """Preview the website with live reload while you edit the content."""
+    from generator.site.serve import serve_site
+
+    serve_site(repository_root(ctx), dev_addr, lang)

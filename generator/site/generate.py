@@ -1,0 +1,60 @@
+"""Turn validated content into the Markdown pages of the docs folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from jinja2 import TemplateError, TemplateSyntaxError
+
+from generator.archetypes import load_archetypes
+from generator.errors import BuildError, display_path
+from generator.repository import Repository
+from generator.site.pages import Site, site_pages
+from generator.site.renderer import Renderer, template_folder, with_front_matter
+from generator.site.sections import BY_KIND
+from generator.site.settings import load_settings
+from generator.site.terms import search_terms
+from generator.site.write import write_pages
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What one generation wrote."""
+
+    pages: int
+    changed: list[str]
+    sources: dict[str, str]
+    """Page path -> the content file it shows (for messages about a page)."""
+
+
+def generate_pages(repository: Repository, docs: Path, downloads: set[str], today: date | None = None, pagefind: bool = True) -> Generated:
+    """Render every page and write those whose Markdown changed into `docs`.
+
+    With `pagefind`, searchable pages carry the extra terms Pagefind needs
+    (generator/site/terms.py); Material's own search (serve, offline) does not use them.
+    """
+    root = repository.root
+    site = Site(repository, load_settings(root), today or date.today(), {a.id: a for a in load_archetypes(root)}, downloads)
+    folder = template_folder(root)
+    renderer = Renderer(repository, folder)
+    texts: dict[str, str] = {}
+    for page in site_pages(site):
+        try:
+            body = renderer.body(page.template, page.path, page.context)
+        except TemplateSyntaxError as error:
+            raise BuildError("build.template", template=display_path(folder / (error.name or page.template), root), line=error.lineno, error=error.message) from None
+        except TemplateError as error:
+            raise BuildError("build.template", template=display_path(folder / page.template, root), line="?", error=str(error)) from None
+        meta = {**page.meta, "search_terms": search_terms(body)} if pagefind and page.searchable else page.meta
+        texts[page.path] = with_front_matter(meta, body)
+    return Generated(len(texts), write_pages(texts, docs), _sources(repository))
+
+
+def _sources(repository: Repository) -> dict[str, str]:
+    return {
+        BY_KIND[kind].page_path(item_id): entry.document.display
+        for kind, entries in repository.entries.items()
+        for item_id, entry in entries.items()
+    }

@@ -1,0 +1,104 @@
+"""`salesbook serve`: `mkdocs serve` on the generated pages, regenerated as you edit.
+
+A watcher polls content/, playbooks/, templates/ and site_config/. On a change it
+checks the content again and rewrites only the pages whose Markdown changed;
+`mkdocs serve` notices those files and reloads the browser. While the content
+has errors, the problems are printed and the last good pages stay up.
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+from datetime import date
+from pathlib import Path
+
+import click
+
+from generator.cli import print_problems
+from generator.errors import SalesbookError
+from generator.messages import render
+from generator.site.build import write_downloads
+from generator.site.engine import DOCS_DIR, Mode, mkdocs_command, mkdocs_environment
+from generator.site.generate import generate_pages
+from generator.validate import check_repository
+
+WATCHED = ("content", "playbooks", "templates", "site_config")
+POLL_SECONDS = 0.5
+SERVE_MODE = Mode(lunr_search=True)
+"""Pagefind indexes a finished site, so the preview uses Material's own search."""
+
+Snapshot = dict[Path, tuple[int, int]]
+
+
+def serve_site(root: Path, address: str, lang: str) -> None:
+    """Generate the pages, start `mkdocs serve` and regenerate on every change until Ctrl+C."""
+    docs = root / DOCS_DIR
+    docs.mkdir(parents=True, exist_ok=True)
+    seen = snapshot(root)
+    regenerate(root, docs, lang, documents=True)
+    command = mkdocs_command(root, "serve", "--dev-addr", address, "--livereload", "--watch-theme")
+    server = subprocess.Popen(command, cwd=root, env=mkdocs_environment(SERVE_MODE))
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        while server.poll() is None:
+            time.sleep(POLL_SECONDS)
+            now = snapshot(root)
+            if now != seen:
+                changed = {p for p in now.keys() | seen.keys() if now.get(p) != seen.get(p)}
+                seen = now
+                regenerate(root, docs, lang, documents=any(_affects_documents(root, p) for p in changed))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _stop(_signal: int, _frame: object) -> None:
+    """Stop serving on SIGTERM as on Ctrl+C, so that `mkdocs serve` is stopped too."""
+    raise KeyboardInterrupt
+
+
+def snapshot(root: Path) -> Snapshot:
+    """Return (modification time, size) of every file in the watched folders."""
+    found: Snapshot = {}
+    for name in WATCHED:
+        for path in (root / name).rglob("*"):
+            if path.is_file():
+                stat = path.stat()
+                found[path] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> list[str]:
+    """Check the content and rewrite the pages that changed; report problems instead of raising."""
+    started = time.monotonic()
+    result = check_repository(root)
+    print_problems(result.problems, lang, "text")
+    if result.errors:
+        click.echo(render("serve.kept", lang, {"errors": len(result.errors)}), err=True)
+        return []
+    repository = result.require_clean()
+    try:
+        downloads = write_downloads(repository, docs) if documents else _existing_downloads(docs)
+        changed = generate_pages(repository, docs, downloads, date.today(), pagefind=False).changed
+    except SalesbookError as error:
+        click.echo(f"salesbook: {error.message(lang) if hasattr(error, 'message') else error}", err=True)
+        return []
+    seconds = f"{time.monotonic() - started:.1f}"
+    click.echo(render("serve.updated", lang, {"pages": len(changed), "seconds": seconds}), err=True)
+    return changed
+
+
+def _affects_documents(root: Path, path: Path) -> bool:
+    """Return whether a changed file can change a Word draft (a plan or a template)."""
+    relative = path.relative_to(root).as_posix()
+    return relative.startswith(("content/plans/", "templates/"))
+
+
+def _existing_downloads(docs: Path) -> set[str]:
+    folder = docs / "downloads"
+    return {p.relative_to(docs).as_posix() for p in folder.rglob("*.docx")} if folder.is_dir() else set()

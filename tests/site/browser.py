@@ -1,0 +1,116 @@
+"""Drive the built site in Debian's headless Chromium: serve it, search it, record requests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from playwright.sync_api import Browser, Page
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SEARCH_INPUT = "input.md-search__input"
+RESULT_LINKS = ".md-search-result__item > a.md-search-result__link:first-child"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 in a thread; yield its base URL (ending in /)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Visit:
+    """A browser tab that remembers every request it made."""
+
+    page: Page
+    requests: list[str]
+
+    def outside(self, origin: str) -> list[str]:
+        """Return the requests that did not go to `origin` (a URL prefix)."""
+        return [url for url in self.requests if not url.startswith(origin) and not url.startswith(("data:", "blob:", "about:"))]
+
+
+def open_tab(browser: Browser, width: int = 1280, height: int = 900, **options: object) -> Visit:
+    """Open a tab that records every request it makes."""
+    context = browser.new_context(viewport={"width": width, "height": height}, **options)  # type: ignore[arg-type]
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    return Visit(page, requests)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result as the reader sees it."""
+
+    url: str
+    title: str
+
+
+def search(page: Page, query: str, timeout: float = 10.0) -> list[Hit]:
+    """Type `query` into the header search and return the results once they are shown."""
+    if not page.is_visible(SEARCH_INPUT):
+        page.keyboard.press("/")
+        page.wait_for_selector(SEARCH_INPUT, state="visible")
+    page.fill(SEARCH_INPUT, query)
+    page.press(SEARCH_INPUT, "End")  # Material's search listens for keyup, as when a person types
+    if page.locator("[data-sb-search-result]").count():
+        # The Pagefind box marks the query whose results it shows.
+        page.wait_for_function(
+            "q => document.querySelector('[data-sb-search-result]').dataset.query === q", arg=query, timeout=timeout * 1000
+        )
+        return _hits(page)
+    return _settled_hits(page, query, timeout)
+
+
+def _settled_hits(page: Page, query: str, timeout: float) -> list[Hit]:
+    """Return Material's results once they stop changing (it renders them as they come)."""
+    deadline = time.monotonic() + timeout
+    seen: list[Hit] | None = None
+    steady = 0
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        hits = _hits(page)
+        meta = page.inner_text(".md-search-result__meta")
+        steady = steady + 1 if hits == seen and "初始化" not in meta else 0
+        seen = hits
+        if steady >= 3:
+            return hits
+    raise TimeoutError(f"search for {query!r} did not settle")
+
+
+def _hits(page: Page) -> list[Hit]:
+    found = page.eval_on_selector_all(
+        RESULT_LINKS, "links => links.map(a => [a.getAttribute('href') || '', (a.querySelector('h1') || a).textContent.trim()])"
+    )
+    return [Hit(url, title.replace("\u200b", "")) for url, title in found]
+
+
+def section_of(url: str) -> str:
+    """Return the first path segment of a result URL relative to the site (its section folder)."""
+    path = unquote(urlparse(url).path)
+    parts = [p for p in path.split("/") if p and p not in (".", "..")]
+    return parts[0] if parts else ""

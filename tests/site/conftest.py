@@ -1,0 +1,92 @@
+"""The demo site, built once per test session through the real CLI, and a browser.
+
+`demo_repo` is a copy of this repository's content (whatever is there now);
+`demo_site` is its website as `salesbook build` makes it, `offline_site` the same
+with `--offline`. Tests that edit content take a fresh `demo_copy` instead.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from generator.repository import Repository
+from generator.site.search import SHIM_VERSION
+from generator.validate import check_repository
+from tests.helpers import REPO_ROOT, Run, salesbook
+from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+REPOSITORY_PARTS = ("content", "playbooks", "site_config", "templates", "mkdocs.yml")
+
+
+def copy_demo(destination: Path) -> Path:
+    """Copy the demo content repository (content, config, templates) to `destination`."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in REPOSITORY_PARTS:
+        source = REPO_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name)
+        else:
+            shutil.copy(source, destination / name)
+    shim = REPO_ROOT / "build" / "cache" / f"iframe-worker-{SHIM_VERSION}.tgz"
+    if shim.is_file():  # saves a download from the npm registry
+        (destination / "build" / "cache").mkdir(parents=True)
+        shutil.copy(shim, destination / "build" / "cache" / shim.name)
+    return destination
+
+
+@dataclass(frozen=True)
+class Built:
+    """A built site and the run that built it."""
+
+    root: Path
+    site: Path
+    run: Run
+    repository: Repository = field(repr=False)
+
+
+def build(root: Path, site: Path, *options: str) -> Built:
+    run = salesbook("build", "-d", site, *options, cwd=root)
+    assert run.code == 0, run.out + run.err
+    return Built(root, site, run, check_repository(root).require_clean())
+
+
+@pytest.fixture(scope="session")
+def demo_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_demo(tmp_path_factory.mktemp("demo") / "repo")
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo_repo: Path) -> Built:
+    return build(demo_repo, demo_repo / "site")
+
+
+@pytest.fixture(scope="session")
+def offline_site(demo_repo: Path, demo_site: Built) -> Built:
+    return build(demo_repo, demo_repo / "site-offline", "--offline")
+
+
+@pytest.fixture
+def demo_copy(tmp_path: Path) -> Path:
+    """A fresh copy of the demo content that a test may edit."""
+    return copy_demo(tmp_path / "repo")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def served(demo_site: Built) -> Iterator[str]:
+    """The demo site on a local HTTP server; yields its base URL."""
+    with serve(demo_site.site) as base:
+        yield base

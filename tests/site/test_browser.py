@@ -1,0 +1,98 @@
+"""The built site in Debian's headless Chromium: reading, searching, phones, offline.
+
+Every test records each request the page makes and fails on any that leaves the
+site: nothing may load from a CDN, Google Fonts or unpkg.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Browser
+
+from tests.site.browser import RESULT_LINKS, open_tab, search, section_of
+from tests.site.conftest import Built
+from tests.site.recall import load_queries, recall_at_5, report, run_queries
+
+
+def _title_with(built: Built, kind: str, word: str) -> tuple[str, str]:
+    item = next(i for i in built.repository.items(kind) if word in i.title)
+    return item.id, item.title
+
+
+def test_a_rep_reads_searches_and_follows_a_result_without_leaving_the_site(browser: Browser, served: str, demo_site: Built) -> None:
+    visit = open_tab(browser)
+    visit.page.goto(served)
+    assert visit.page.locator(".sb-hero__search").is_visible()
+    case = demo_site.repository.items("case-study")[0]
+    visit.page.goto(f"{served}case-studies/{case.id}/")
+    assert visit.page.locator("article h1").inner_text().rstrip("¶").strip() == case.title
+    sop_id, sop_title = _title_with(demo_site, "sop", "回款")
+    hits = search(visit.page, "回款")
+    assert (section_of(hits[0].url), hits[0].title) == ("sops", sop_title)
+    visit.page.locator(RESULT_LINKS).first.click()
+    visit.page.wait_for_url(f"{served}sops/{sop_id}/")
+    assert visit.outside(served) == []
+
+
+def test_search_finds_a_word_inside_a_longer_word(browser: Browser, served: str, demo_site: Built) -> None:
+    plan_id, plan_title = _title_with(demo_site, "plan", "人才梯队")
+    visit = open_tab(browser)
+    visit.page.goto(served)
+    assert plan_title in [hit.title for hit in search(visit.page, "梯队")[:5]]
+
+
+def test_recall_at_5_on_the_reps_questions(browser: Browser, served: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    visit = open_tab(browser)
+    visit.page.goto(served)
+    outcomes = run_queries(visit.page, load_queries())
+    with capsys.disabled():
+        print(f"\nPagefind search, demo site: {report(outcomes)}")
+    assert recall_at_5(outcomes) >= 0.9, report(outcomes)
+    assert visit.outside(served) == []
+
+
+def test_the_first_search_downloads_only_part_of_the_index(browser: Browser, served: str, demo_site: Built) -> None:
+    visit = open_tab(browser)
+    sizes: dict[str, int] = {}
+    visit.page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if "/pagefind/" in r.url else None)
+    visit.page.goto(served)
+    search(visit.page, "回款")
+    index = sum(p.stat().st_size for p in (demo_site.site / "pagefind").rglob("*.pf_*"))
+    fetched_index = sum(size for url, size in sizes.items() if ".pf_" in url)
+    assert 0 < fetched_index < index / 2
+
+
+def test_pages_fit_a_phone_screen(browser: Browser, served: str, demo_site: Built) -> None:
+    visit = open_tab(browser, width=390, height=844, is_mobile=True, has_touch=True, device_scale_factor=2)
+    case = demo_site.repository.items("case-study")[0]
+    faq = demo_site.repository.items("faq")[0]
+    for path in ("", f"case-studies/{case.id}/", "case-studies/", f"faqs/{faq.id}/", "plans/"):
+        visit.page.goto(served + path)
+        assert visit.page.evaluate("document.documentElement.scrollWidth") <= 390, path
+
+
+def test_a_section_index_sorts_and_filters(browser: Browser, served: str, demo_site: Built) -> None:
+    visit = open_tab(browser)
+    visit.page.goto(f"{served}case-studies/")
+    region = demo_site.repository.items("case-study")[0].region
+    expected = sum(1 for c in demo_site.repository.items("case-study") if c.region == region)
+    visit.page.select_option("select[name=regions]", region)
+    rows = visit.page.locator(".sb-index tbody tr:visible")
+    assert rows.count() == expected
+    assert visit.page.inner_text(".sb-filters__count") == f"显示 {expected} / {len(demo_site.repository.items('case-study'))} 篇"
+    visit.page.select_option("select[name=regions]", "")
+    visit.page.click(".sb-index th:last-child")
+    dates = visit.page.eval_on_selector_all(".sb-index tbody tr td:last-child", "cells => cells.map(c => c.textContent.trim())")
+    assert dates == sorted(dates)
+
+
+def test_the_offline_site_searches_when_opened_from_disk(browser: Browser, offline_site: Built) -> None:
+    visit = open_tab(browser)
+    home = (offline_site.site / "index.html").resolve()
+    visit.page.goto(home.as_uri())
+    sop_id, sop_title = _title_with(offline_site, "sop", "回款")
+    hits = search(visit.page, "回款")
+    assert hits and hits[0].title == sop_title
+    assert Path(hits[0].url.split("?")[0].removeprefix("file://")).name == f"{sop_id}.html"
+    assert visit.outside("file://") == []
