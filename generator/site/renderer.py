@@ -8,6 +8,7 @@ Markdown as well as HTML, so text from YAML always shows as written; the
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,10 @@ from generator.archetypes import BUNDLED_TEMPLATES
 from generator.repository import Repository
 from generator.site.markup import markdown, one_line, plain
 from generator.site.sections import BY_KIND
+
+
+_BLANK_LINES = re.compile(r"\n{3,}")
+"""Runs of blank lines left where template blocks were skipped."""
 
 
 def template_folder(root: Path) -> Path:
@@ -47,7 +52,8 @@ class Renderer:
 
     def body(self, template: str, path: str, context: dict[str, Any]) -> str:
         """Return the Markdown body of the page at `path` from `template`."""
-        return self.env.get_template(template).render(page_path=path, **context).strip()
+        text = self.env.get_template(template).render(page_path=path, **context).strip()
+        return _BLANK_LINES.sub("\n\n", text)
 
     def title_of(self, kind: str, item_id: str) -> str:
         item = self.repository.get(kind, item_id)

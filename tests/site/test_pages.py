@@ -1,0 +1,115 @@
+"""The generated Markdown: golden pages for the minimal repository, escaping, search terms.
+
+Golden files live in tests/site/golden/minimal/; after an intended change to the
+templates, rewrite them with `SALESBOOK_UPDATE_GOLDEN=1 pytest tests/site/test_pages.py`.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.site.generate import generate_pages
+from generator.site.markup import markdown, plain
+from generator.site.terms import search_terms
+from generator.validate import check_repository
+from tests.helpers import edit, salesbook
+from tests.site.conftest import build
+from tests.site.pages_html import by_class, parse
+
+GOLDEN = Path(__file__).parent / "golden" / "minimal"
+TODAY = date(2026, 11, 23)
+
+
+def _generated(root: Path, docs: Path) -> dict[str, str]:
+    generate_pages(check_repository(root).require_clean(), docs, set(), TODAY, pagefind=False)
+    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+
+
+def test_pages_of_the_minimal_repository_match_the_golden_files(minimal: Path, tmp_path: Path) -> None:
+    pages = _generated(minimal, tmp_path / "docs")
+    if os.environ.get("SALESBOOK_UPDATE_GOLDEN"):
+        for relative, text in pages.items():
+            (GOLDEN / relative).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / relative).write_text(text, encoding="utf-8")
+    golden = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in sorted(GOLDEN.rglob("*.md"))}
+    assert list(pages) == list(golden)
+    for relative, text in pages.items():
+        assert text == golden[relative], relative
+
+
+def test_regenerating_unchanged_content_rewrites_nothing(minimal: Path, tmp_path: Path) -> None:
+    repository = check_repository(minimal).require_clean()
+    first = generate_pages(repository, tmp_path, set(), TODAY, pagefind=False)
+    assert generate_pages(repository, tmp_path, set(), TODAY, pagefind=False).changed == []
+    edit(minimal / "content/sops/demo-intake.yaml", "reviewed: 2026-08-01", "reviewed: 2026-11-01")
+    changed = generate_pages(check_repository(minimal).require_clean(), tmp_path, set(), TODAY, pagefind=False).changed
+    assert changed == ["sops/index.md", "sops/demo-intake.md"]
+    assert len(first.changed) == len(list(tmp_path.rglob("*.md")))
+
+
+def test_a_repository_without_site_configuration_is_refused(minimal: Path) -> None:
+    run = salesbook("build", cwd=minimal)
+    assert (run.code, run.err.strip()) == (2, f"salesbook: 找不到网站配置 {minimal.resolve() / 'mkdocs.yml'}")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("a*b_c", "a&#42;b&#95;c"),
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("{: onclick=x}", "&#123;: onclick=x&#125;"),
+        ("第一行\n第二行\nthird", "第一行第二行 third"),
+        ('说"好"', '说"好"'),
+    ],
+)
+def test_plain_text_shows_exactly_as_written(text: str, shown: str) -> None:
+    assert plain(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("**粗体**和 `<b>` 代码", "**粗体**和 `<b>` 代码"),
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)>"),
+        ("段落 {: onclick=x }", "段落 &#123;: onclick=x }"),
+        ("中文第一行\n第二行\n\n- 列表", "中文第一行第二行\n\n- 列表"),
+        ("```\n<kept>\n```", "```\n<kept>\n```"),
+    ],
+)
+def test_author_markdown_keeps_formatting_but_not_html(text: str, shown: str) -> None:
+    assert markdown(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "must_hold"),
+    [
+        ("月度作战：周冲刺打法", {"度"}),
+        ("华南区销售团队赋能与人才梯队建设计划", {"梯", "队"}),
+        ("每家客户建立客户档案", {"档", "案"}),
+    ],
+)
+def test_search_terms_hold_every_character_of_the_text(text: str, must_hold: set[str]) -> None:
+    assert must_hold <= set(search_terms(text).split())
+
+
+def test_hostile_and_stale_content_renders_as_text_with_a_notice(demo_copy: Path) -> None:
+    faq = demo_copy / "content/faqs/lt-edge-gateway-faq.yaml"
+    edit(faq, "reviewed: 2026-10-20", "reviewed: 2020-01-02")
+    edit(faq, "question: 客户想先借样机试用，可以吗？", "question: 客户想先借样机试用，<b>可以</b>吗？")
+    edit(faq, "    answer: |\n      **能，而且", "    answer: |\n      <script>alert(1)</script>{: onclick=\"alert(2)\" }\n      **能，而且")
+    built = build(demo_copy, demo_copy / "site")
+    elements = parse(built.site / "faqs" / "lt-edge-gateway-faq" / "index.html")
+    assert not any(e.tag in ("script", "b") and "alert" in e.text + str(e.attrs) for e in elements)
+    assert not any("onclick" in e.attrs for e in elements)
+    assert any(e.tag == "h2" and e.text.startswith("客户想先借样机试用，<b>可以</b>吗？") for e in elements)
+    assert any(e.tag == "p" and e.text.startswith('<script>alert(1)</script>{: onclick="alert(2)" }') for e in elements)
+    notice = "".join(by_class(elements, "admonition")[0].text.split())
+    days = (date.today() - date(2020, 1, 2)).days
+    assert notice == (
+        f"审核已过期本页最近一次审核是2020-01-02，距今{days}天，超过了180天的审核周期。"
+        "引用前请向负责人（陈思远（售前工程师））确认内容是否仍然准确。"
+    )
