@@ -40,7 +40,7 @@ class _Unusual(Exception):
 
 def fast_load(text: str, max_nodes: int, max_depth: int) -> tuple[bool, Any]:
     """Return (True, data) when libyaml can read `text` exactly as ruamel.yaml would, else (False, None)."""
-    if _LOADER is None or "!" in text:  # explicit tags: only ruamel.yaml may judge them
+    if _LOADER is None or "!" in text or "\t" in text:  # tags and tabs: parsers differ, ruamel.yaml judges
         return False, None
     loader = _LOADER(text)
     try:

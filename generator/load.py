@@ -59,10 +59,17 @@ class Document:
     @property
     def data(self) -> CommentedMap:
         """The round-trip tree, which knows every line and column (parsed on first use)."""
+        self.refusal()
+        return self._tree if self._tree is not None else CommentedMap()
+
+    def refusal(self) -> Problem | None:
+        """Return ruamel.yaml's problem with the text if it refuses what libyaml read."""
         if self._tree is None:
             tree = parse_yaml(self.text, self.display)
+            if isinstance(tree, Problem):
+                return tree
             self._tree = tree if isinstance(tree, CommentedMap) else CommentedMap()
-        return self._tree
+        return None
 
     def locate(self, loc: tuple[str | int, ...]) -> tuple[int, int]:
         return locate(self.data, loc)
@@ -280,11 +287,23 @@ def locate(data: Any, loc: tuple[str | int, ...]) -> tuple[int, int]:
 
 def locate_key(data: Any, loc: tuple[str | int, ...]) -> tuple[int, int]:
     """Return the position of the key at the end of `loc` (for unknown and duplicate fields)."""
-    parent = data
-    for part in loc[:-1]:
-        parent = parent[part]
-    line, col = parent.lc.key(loc[-1])
-    return line + 1, col + 1
+    parent = _node_at(data, loc[:-1])
+    if isinstance(parent, CommentedMap) and loc[-1] in parent:
+        line, col = parent.lc.key(loc[-1])
+        return line + 1, col + 1
+    return locate(data, loc[:-1])
+
+
+def _node_at(data: Any, loc: tuple[str | int, ...]) -> Any:
+    node = data
+    for part in loc:
+        if isinstance(node, CommentedMap) and part in node:
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
 
 
 def _is_scalar(value: Any) -> bool:

@@ -50,7 +50,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "duplicate_question_id": ("问题 id `{id}` 在本文件中重复（第 {first_line} 行已使用）", "question id `{id}` is used twice in this file (first at line {first_line})"),
     "dangling_ref": ("找不到{kind} `{ref}`{hint}", "no {kind} `{ref}` exists{hint}"),
     "unknown_vocabulary": ("`{value}` 不在分类表「{vocabulary}」中{hint}", "`{value}` is not in the taxonomy list `{vocabulary}`{hint}"),
-    "placeholder_outside_plan": ("占位符 `XX` 只允许出现在计划（content/plans/）中，请填写真实内容", "the placeholder `XX` is allowed only in plans (content/plans/); write the real value"),
+    "placeholder_outside_plan": ("还没填写：请把 `XX` 换成真实内容", "not filled in yet: replace `XX` with the real value"),
     "did_you_mean": ("，是不是 `{suggestion}`？", "; did you mean `{suggestion}`?"),
     "unknown_folder": ("这个文件夹不属于任何内容类型", "this folder holds no content type"),
     # plan arithmetic

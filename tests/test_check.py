@@ -60,7 +60,7 @@ EDITS = [
         id="object-tag"),
     pytest.param(
         "content/case-studies/demo-customer.yaml", "challenge: 停机频繁。", "challenge: XX",
-        ["content/case-studies/demo-customer.yaml:13:12: challenge: 占位符 `XX` 只允许出现在计划（content/plans/）中，请填写真实内容"],
+        ["content/case-studies/demo-customer.yaml:13:12: challenge: 还没填写：请把 `XX` 换成真实内容"],
         id="placeholder-outside-plan"),
     pytest.param(
         "content/case-studies/demo-customer.yaml", "before: 40", "before: 很多",

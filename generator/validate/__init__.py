@@ -112,10 +112,18 @@ def _check_document(
     if content_type.kind == "faq":
         problems.extend(question_id_problems(document))
     item, item_problems = validate_item(document, content_type.model, context)
-    problems.extend(item_problems)
+    problems.extend(_without_placeholder_echoes(item_problems, problems))
     if item is not None and isinstance(item, Plan):
         problems.extend(plan_problems(item, document, archetypes.get(item.archetype)))
+    if problems and (refusal := document.refusal()) is not None:
+        return [refusal]  # libyaml read what ruamel.yaml refuses: the syntax error is the real problem
     if item is not None and not any(p.severity is Severity.ERROR for p in problems):
         if repository.get(content_type.kind, item.id) is None:
             repository.add(Entry(content_type.kind, item, document))
     return problems
+
+
+def _without_placeholder_echoes(item_problems: list[Problem], earlier: list[Problem]) -> list[Problem]:
+    """Drop schema errors about a value already reported as an unfilled `XX`."""
+    placeholders = {(p.line, p.col) for p in earlier if p.code == "placeholder_outside_plan"}
+    return [p for p in item_problems if (p.line, p.col) not in placeholders]

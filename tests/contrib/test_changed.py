@@ -35,8 +35,7 @@ PATH = "content/case-studies/pharma-line.yaml"
 ANNOTATIONS = [
     f"::error file={PATH},line=6,col=11::industry: `医药行业` 不在分类表「industries」中，是不是 `医药`？",
     f"::error file={PATH},line=9,col=19::products[1]: 找不到产品 `gatway`，是不是 `gateway`？",
-    f"::error file={PATH},line=17,col=12::results[0].after: 占位符 `XX` 只允许出现在计划（content/plans/）中，请填写真实内容",
-    f"::error file={PATH},line=17,col=12::results[0].after: 应为数字",
+    f"::error file={PATH},line=17,col=12::results[0].after: 还没填写：请把 `XX` 换成真实内容",
 ]
 
 

@@ -1,6 +1,6 @@
 // salesbook: sortable section tables and their filters (by industry, region,
-// product, funnel stage and tag). The filter values of each row come from the
-// generator, in the table wrapper's data-sb-rows attribute (one entry per row).
+// product, funnel stage and tag), and the home page search box. The filter values
+// of each row come from the generator, in the table wrapper's data-sb-rows attribute.
 (() => {
   "use strict";
   const collator = new Intl.Collator("zh-CN", { numeric: true, sensitivity: "base" });
@@ -50,6 +50,17 @@
     form.addEventListener("submit", (event) => event.preventDefault());
     form.hidden = false;
   }
+
+  // The home page's big search box is a label for Material's search toggle;
+  // make it open the search from the keyboard too.
+  document.querySelectorAll(".sb-hero__search").forEach((box) => {
+    box.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        box.click();
+      }
+    });
+  });
 
   document.querySelectorAll(".sb-index").forEach((index) => {
     const table = index.querySelector("table");
