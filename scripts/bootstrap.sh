@@ -9,7 +9,7 @@ want_test_tools=0
 [ "${1:-}" = "--test" ] && want_test_tools=1
 
 install_debian_packages() {
-    local packages=(chromium fonts-noto-cjk libreoffice-writer-nogui poppler-utils pandoc git)
+    local packages=(chromium fonts-noto-cjk fonts-liberation libreoffice-writer-nogui poppler-utils pandoc git)
     local missing=()
     for p in "${packages[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

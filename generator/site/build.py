@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.docx import write_documents
-from generator.errors import UsageError
+from generator.errors import Problem, UsageError
 from generator.repository import Repository
 from generator.site.engine import CONFIG_FILE, DOCS_DIR, Mode, run_mkdocs
 from generator.site.generate import generate_pages
@@ -35,13 +35,16 @@ class BuildReport:
     searchable: int
     """Pages in the Pagefind index (0 offline, where Material's search indexes them)."""
     downloads: int
+    warnings: list[Problem]
+    """Content warnings (such as sums not checked while a figure is XX); they do not stop a build."""
 
 
 def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, today: date | None = None) -> BuildReport:
     """Build the website of the repository at `root` into `site_dir` (default: site/)."""
     if not (root / CONFIG_FILE).is_file():
         raise UsageError("usage.no_site_config", path=str(root / CONFIG_FILE))
-    repository = check_repository(root).require_clean()
+    checked = check_repository(root)
+    repository = checked.require_clean()
     docs = root / DOCS_DIR
     _empty(docs)
     downloads = write_downloads(repository, docs)
@@ -57,7 +60,7 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
         _swap(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildReport(target, generated.pages, searchable, len(downloads))
+    return BuildReport(target, generated.pages, searchable, len(downloads), checked.warnings)
 
 
 def write_downloads(repository: Repository, docs: Path) -> set[str]:

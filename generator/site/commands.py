@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import LANG_OPTION, repository_root
+from generator.cli import LANG_OPTION, print_problems, repository_root
 from generator.errors import display_path
 from generator.messages import render
 
@@ -22,6 +22,7 @@ def build(ctx: click.Context, offline: bool, site_dir: Path | None, lang: str) -
 
     root = repository_root(ctx)
     report = build_site(root, site_dir.resolve() if site_dir else None, offline=offline)
+    print_problems(report.warnings, lang, "text")
     shown = display_path(report.site, Path.cwd())
     if offline:
         click.echo(render("build.done_offline", lang, {"site": shown, "pages": report.pages}), err=True)

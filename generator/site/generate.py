@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -43,13 +44,21 @@ def generate_pages(repository: Repository, docs: Path, downloads: set[str], toda
     for page in site_pages(site):
         try:
             body = renderer.body(page.template, page.path, page.context)
-        except TemplateSyntaxError as error:
-            raise BuildError("build.template", template=display_path(folder / (error.name or page.template), root), line=error.lineno, error=error.message) from None
         except TemplateError as error:
-            raise BuildError("build.template", template=display_path(folder / page.template, root), line="?", error=str(error)) from None
+            raise _template_error(error, folder, root, page.template) from None
         meta = {**page.meta, "search_terms": search_terms(body)} if pagefind and page.searchable else page.meta
         texts[page.path] = with_front_matter(meta, body)
     return Generated(len(texts), write_pages(texts, docs), _sources(repository))
+
+
+def _template_error(error: TemplateError, folder: Path, root: Path, template: str) -> BuildError:
+    """Return the error located in the template file and line where Jinja stopped."""
+    if isinstance(error, TemplateSyntaxError):
+        name, line = error.name or template, error.lineno
+    else:  # Jinja puts the template's own file and line into the traceback
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if Path(f.filename).is_relative_to(folder)]
+        name, line = (Path(frames[-1].filename).relative_to(folder).as_posix(), frames[-1].lineno) if frames else (template, 0)
+    return BuildError("build.template", template=display_path(folder / name, root), line=line, error=error.message or str(error))
 
 
 def _sources(repository: Repository) -> dict[str, str]:

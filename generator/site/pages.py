@@ -66,6 +66,7 @@ class Row:
     review: Review
 
     def filters(self) -> dict[str, tuple[str, ...]]:
+        """Return the row's values per facet, as the index filters match them."""
         return {"industries": self.industries, "regions": self.regions, "products": self.products, "stages": self.stages, "topics": self.topics}
 
 
@@ -85,6 +86,7 @@ class Site:
         self.links = backlinks(self.repository)
 
     def review(self, item: Item) -> Review:
+        """Return how long ago `item` was reviewed, against the review interval."""
         return Review(item.reviewed, (self.today - item.reviewed).days, self.settings.review_interval_days)
 
     def row(self, section: Section, item: Item) -> Row:
@@ -93,6 +95,7 @@ class Site:
         return Row(item, section.page_path(item.id), facets.industries, facets.regions, names, facets.stages, facets.topics, self.review(item))
 
     def download(self, path: str) -> str | None:
+        """Return `path` if the Word stage wrote that file, else None (the page shows no link)."""
         return path if path in self.downloads else None
 
 
@@ -117,6 +120,7 @@ def _ordered(site: Site, kind: str) -> list[Item]:
 
 
 def home_page(site: Site) -> Page:
+    """Return the home page: quick links by role, the newest case studies, every section."""
     cases = sorted(site.repository.items("case-study"), key=lambda c: (c.reviewed, c.id), reverse=True)
     counts = {s.kind: len(site.repository.items(s.kind)) for s in SECTIONS}
     context = {"sections": SECTIONS, "counts": counts, "newest": cases[: site.settings.newest_case_studies]}
@@ -128,6 +132,7 @@ FACET_LABELS = (("industries", "行业"), ("regions", "区域"), ("products", "�
 
 
 def index_page(site: Site, section: Section, items: list[Item]) -> Page:
+    """Return a section's index: a sortable table of its items and filters by facet."""
     rows = [site.row(section, item) for item in items]
     values = {key: list(dict.fromkeys(v for row in rows for v in row.filters()[key])) for key, _ in FACET_LABELS}
     context: dict[str, Any] = {
@@ -151,6 +156,7 @@ def _sorted(site: Site, key: str, values: list[str]) -> list[str]:
 
 
 def item_page(site: Site, section: Section, item: Item) -> Page:
+    """Return the page of one item, tagged with its facets, with its reverse links."""
     meta: dict[str, Any] = {"title": item.title, "hide": ["navigation"], "sb_section": section.title, "tags": tags_of(site.repository, item)}
     summary = getattr(item, "summary", None)
     if isinstance(summary, str):

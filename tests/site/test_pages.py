@@ -7,16 +7,18 @@ templates, rewrite them with `SALESBOOK_UPDATE_GOLDEN=1 pytest tests/site/test_p
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from generator.errors import BuildError
 from generator.site.generate import generate_pages
 from generator.site.markup import markdown, plain
 from generator.site.terms import search_terms
 from generator.validate import check_repository
-from tests.helpers import edit, salesbook
+from tests.helpers import REPO_ROOT, edit, salesbook
 from tests.site.conftest import build
 from tests.site.pages_html import by_class, parse
 
@@ -113,3 +115,19 @@ def test_hostile_and_stale_content_renders_as_text_with_a_notice(demo_copy: Path
         f"审核已过期本页最近一次审核是2020-01-02，距今{days}天，超过了180天的审核周期。"
         "引用前请向负责人（陈思远（售前工程师））确认内容是否仍然准确。"
     )
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        ("{% if item.customer %}", "页面模板出错：templates/site/case-study.md.j2:65: Unexpected end of template. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'."),
+        ("{{ item.customr }}", "页面模板出错：templates/site/case-study.md.j2:65: 'generator.models.case_study.CaseStudy object' has no attribute 'customr'"),
+    ],
+)
+def test_a_broken_page_template_is_reported_at_its_line(minimal: Path, tmp_path: Path, broken: str, message: str) -> None:
+    shutil.copytree(REPO_ROOT / "templates" / "site", minimal / "templates" / "site")
+    template = minimal / "templates" / "site" / "case-study.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + broken + "\n", encoding="utf-8")
+    with pytest.raises(BuildError) as raised:
+        generate_pages(check_repository(minimal).require_clean(), tmp_path, set(), TODAY, pagefind=False)
+    assert raised.value.message("zh") == message

@@ -40,7 +40,7 @@
   // titles are escaped text too, so they are decoded rather than inserted as HTML.
   function excerpt(html) {
     const p = element("p");
-    p.innerHTML = html;
+    p.innerHTML = html.replace(/^[.\s]+/, "");
     return p;
   }
 
