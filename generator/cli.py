@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from generator.errors import ContentError, Problem, SalesbookError, UsageError, display_path
+from generator.errors import ContentError, MessageError, Problem, UsageError, display_path
 from generator.messages import render
 from generator.project import find_root
 from generator.validate import CheckResult, check_repository
@@ -236,16 +236,14 @@ def main() -> None:
     except ContentError as error:
         print_problems(error.problems, _chosen_lang, "text")
         sys.exit(1)
-    except (UsageError, SalesbookError) as error:
-        message = error.message(_chosen_lang) if hasattr(error, "message") else str(error)
-        click.echo(f"salesbook: {message}", err=True)
+    except MessageError as error:
+        click.echo(f"salesbook: {error.message(_chosen_lang)}", err=True)
         sys.exit(error.exit_code)
     except Exception:  # noqa: BLE001 - the last line of defence: no traceback for users
         if os.environ.get("SALESBOOK_DEBUG"):
             raise
-        click.echo("salesbook: 内部错误（这是 salesbook 的缺陷，不是内容的问题）。设置 SALESBOOK_DEBUG=1 重新运行可看到详情。", err=True)
+        click.echo(f"salesbook: {render('internal_error', _chosen_lang, {})}", err=True)
         sys.exit(3)
-
 
 
 def _register_plan_commands() -> None:

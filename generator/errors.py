@@ -84,27 +84,23 @@ class ContentError(SalesbookError):
         self.problems = problems
 
 
-class UsageError(SalesbookError):
+class MessageError(SalesbookError):
+    """An error told by one catalogue message (see `generator.messages`)."""
+
+    def __init__(self, code: str, **params: Any):
+        self.code = code
+        self.params = params
+        super().__init__(render(code, "en", params))
+
+    def message(self, lang: str = "zh") -> str:
+        return render(self.code, lang, self.params)
+
+
+class UsageError(MessageError):
     """The command was called wrongly (exit code 2)."""
 
     exit_code = 2
 
-    def __init__(self, code: str, **params: Any):
-        self.code = code
-        self.params = params
-        super().__init__(render(code, "en", params))
 
-    def message(self, lang: str = "zh") -> str:
-        return render(self.code, lang, self.params)
-
-
-class BuildError(SalesbookError):
+class BuildError(MessageError):
     """A build step (site engine, search indexer, document writer) failed."""
-
-    def __init__(self, code: str, **params: Any):
-        self.code = code
-        self.params = params
-        super().__init__(render(code, "en", params))
-
-    def message(self, lang: str = "zh") -> str:
-        return render(self.code, lang, self.params)

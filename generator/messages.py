@@ -101,6 +101,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "schema.union_tag_invalid": ("类型不对", "wrong type"),
     "schema.value_error": ("{error}", "{error}"),
     "schema.other": ("{msg}", "{msg}"),
+    "internal_error": ("内部错误（这是 salesbook 的缺陷，不是内容的问题）。设置 SALESBOOK_DEBUG=1 重新运行可看到详情。", "internal error (a bug in salesbook, not in the content); run again with SALESBOOK_DEBUG=1 for details"),
     # usage and build
     "usage.no_repository": ("找不到内容仓库：{root} 下没有 site_config/taxonomy.yaml", "no content repository: {root} has no site_config/taxonomy.yaml"),
     "usage.path_missing": ("路径不存在：{path}", "no such path: {path}"),

@@ -7,6 +7,7 @@ Markdown as well as HTML, so text from YAML always shows as written; the
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from pathlib import Path
@@ -61,9 +62,23 @@ class Renderer:
 
 
 def with_front_matter(meta: dict[str, Any], body: str) -> str:
-    """Return a Markdown page: YAML front matter, then the body."""
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100_000)
+    """Return a Markdown page: YAML front matter, then the body.
+
+    MkDocs' theme templates do not autoescape, and Material writes the title,
+    description and tags straight into the HTML, so every text is escaped here.
+    """
+    front = yaml.safe_dump(_escaped(meta), allow_unicode=True, sort_keys=False, width=100_000)
     return f"---\n{front}---\n\n{body}\n"
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    return value
 
 
 @pass_context

@@ -7,6 +7,7 @@ of pages per tag, and links each tag on an item page to its listing.
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 from markupsafe import Markup
@@ -28,8 +29,11 @@ class Facet:
         return f"{TAGS_FOLDER}/{self.slug}.md"
 
     def directive(self) -> Markup:
-        """Return Material's listing directive restricted to this facet's tags."""
-        names = json.dumps(list(self.tags), ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+        """Return Material's listing directive restricted to this facet's tags.
+
+        Tag names are HTML-escaped as in the pages' front matter (see `with_front_matter`).
+        """
+        names = json.dumps([html.escape(tag) for tag in self.tags], ensure_ascii=False)
         return Markup(f"<!-- material/tags {{ include: {names} }} -->")
 
 

@@ -128,3 +128,14 @@ def test_a_broken_link_fails_the_build_and_keeps_the_old_site(demo_copy: Path) -
     ]
     assert (demo_copy / "site/index.html").read_text(encoding="utf-8") == "old"
     assert [p.name for p in demo_copy.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_playbook_stages_read_as_a_timeline_of_actions(demo_site: Built) -> None:
+    for playbook in demo_site.repository.items("playbook"):
+        elements = parse(page(demo_site, f"playbooks/{playbook.id}"))
+        stages = by_class(elements, "sb-timeline__stage")
+        titles = [t.text for t in by_class(elements, "sb-timeline__title")]
+        assert titles == [f"{stage.name}{stage.timeframe}" for stage in playbook.stages]
+        for element, stage in zip(stages, playbook.stages, strict=True):
+            assert "\n- " not in element.text, "actions left as raw Markdown"
+            assert all(action.split()[0] in element.text for action in stage.actions)

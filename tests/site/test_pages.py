@@ -101,12 +101,14 @@ def test_search_terms_hold_every_character_of_the_text(text: str, must_hold: set
 def test_hostile_and_stale_content_renders_as_text_with_a_notice(demo_copy: Path) -> None:
     faq = demo_copy / "content/faqs/lt-edge-gateway-faq.yaml"
     edit(faq, "reviewed: 2026-10-20", "reviewed: 2020-01-02")
+    edit(faq, "title: EG-500 工业边缘网关常见问题", "title: EG-500 常见问题</title><script>alert(3)</script>")
     edit(faq, "question: 客户想先借样机试用，可以吗？", "question: 客户想先借样机试用，<b>可以</b>吗？")
     edit(faq, "    answer: |\n      **能，而且", "    answer: |\n      <script>alert(1)</script>{: onclick=\"alert(2)\" }\n      **能，而且")
     built = build(demo_copy, demo_copy / "site")
     elements = parse(built.site / "faqs" / "lt-edge-gateway-faq" / "index.html")
     assert not any(e.tag in ("script", "b") and "alert" in e.text + str(e.attrs) for e in elements)
     assert not any("onclick" in e.attrs for e in elements)
+    assert [e.text for e in elements if e.tag == "title"] == ["EG-500 常见问题</title><script>alert(3)</script> - 澜拓销售知识库"]
     assert any(e.tag == "h2" and e.text.startswith("客户想先借样机试用，<b>可以</b>吗？") for e in elements)
     assert any(e.tag == "p" and e.text.startswith('<script>alert(1)</script>{: onclick="alert(2)" }') for e in elements)
     notice = "".join(by_class(elements, "admonition")[0].text.split())
