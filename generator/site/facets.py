@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from generator.models import CaseStudy, FaqSet, Item, Plan, Playbook, Product, Sop
+from generator.models import CaseStudy, FaqSet, Item, Playbook, Product, Sop
 from generator.repository import Repository
 
 
@@ -40,9 +40,7 @@ def facets_of(item: Item) -> Facets:
             return Facets(stages=tuple(item.stages), topics=topics)
         case Playbook():
             return Facets(products=tuple(item.related_products), topics=topics)
-        case Plan():
-            return Facets(topics=topics)
-    return Facets(topics=topics)
+    return Facets(topics=topics)  # plans: their own tags only
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from generator.cli import print_problems
-from generator.errors import SalesbookError
+from generator.errors import BuildError, ContentError
 from generator.messages import render
 from generator.site.build import write_downloads
 from generator.site.engine import DOCS_DIR, Mode, mkdocs_command, mkdocs_environment
@@ -38,7 +38,7 @@ def serve_site(root: Path, address: str, lang: str) -> None:
     docs.mkdir(parents=True, exist_ok=True)
     seen = snapshot(root)
     regenerate(root, docs, lang, documents=True)
-    command = mkdocs_command(root, "serve", "--dev-addr", address, "--livereload", "--watch-theme")
+    command = mkdocs_command(root, "serve", "--dev-addr", address, "--livereload", "--watch-theme", "--dirty")
     server = subprocess.Popen(command, cwd=root, env=mkdocs_environment(SERVE_MODE))
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
@@ -67,8 +67,11 @@ def snapshot(root: Path) -> Snapshot:
     found: Snapshot = {}
     for name in WATCHED:
         for path in (root / name).rglob("*"):
-            if path.is_file():
+            try:
                 stat = path.stat()
+            except FileNotFoundError:  # an editor's temporary file, gone already
+                continue
+            if path.is_file():
                 found[path] = (stat.st_mtime_ns, stat.st_size)
     return found
 
@@ -85,8 +88,11 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> list[str]:
     try:
         downloads = write_downloads(repository, docs) if documents else _existing_downloads(docs)
         changed = generate_pages(repository, docs, downloads, date.today(), pagefind=False).changed
-    except SalesbookError as error:
-        click.echo(f"salesbook: {error.message(lang) if hasattr(error, 'message') else error}", err=True)
+    except ContentError as error:  # site.yaml or an archetype file is wrong
+        print_problems(error.problems, lang, "text")
+        return []
+    except BuildError as error:
+        click.echo(f"salesbook: {error.message(lang)}", err=True)
         return []
     seconds = f"{time.monotonic() - started:.1f}"
     click.echo(render("serve.updated", lang, {"pages": len(changed), "seconds": seconds}), err=True)

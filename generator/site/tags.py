@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+
 from markupsafe import Markup
 
 from generator.repository import Repository

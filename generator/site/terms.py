@@ -15,13 +15,14 @@ import logging
 import re
 from functools import cache
 
+import jieba
+
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 @cache
-def _tokenizer():  # type: ignore[no-untyped-def]
+def _tokenizer() -> jieba.Tokenizer:
     """Return jieba's default tokenizer (the dictionary Pagefind's segmenter also uses)."""
-    import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
