@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+import nh3
+
 from markupsafe import Markup
 
 _MARKDOWN_ACTIVE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]|#~^"}
@@ -25,6 +27,15 @@ _CJK_LINE_BREAK = re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}])")
 _TAG_OR_ATTRIBUTES = re.compile(r"<(?=[A-Za-z/!?])|\{")
 """The start of a raw HTML tag or comment, or of an attr_list `{ ... }`."""
 
+_INLINE_DESTINATION = re.compile(r"\]\(\s*<?([^\s)>]*)")
+"""`](url` of an inline link or image."""
+
+_REFERENCE_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:[ \t]*<?(\S*)", re.M)
+"""`[label]: url`, a link reference definition."""
+
+SAFE_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+"""Schemes a link in content may use; relative links and anchors are always fine."""
+
 
 def plain(value: object) -> Markup:
     """Return `value` as inline text that renders exactly as written (in text, not in attributes)."""
@@ -35,12 +46,22 @@ def plain(value: object) -> Markup:
 
 
 def markdown(value: str) -> Markup:
-    """Return author Markdown with raw HTML and attribute lists neutralised (code kept)."""
+    """Return author Markdown with raw HTML, attribute lists and unsafe links neutralised (code kept)."""
     parts = _CODE.split(value.strip())
     for index in range(0, len(parts), 2):
         text = _CJK_LINE_BREAK.sub("", parts[index])
-        parts[index] = _TAG_OR_ATTRIBUTES.sub(lambda m: "&lt;" if m.group() == "<" else "&#123;", text)
+        text = _TAG_OR_ATTRIBUTES.sub(lambda m: "&lt;" if m.group() == "<" else "&#123;", text)
+        text = _INLINE_DESTINATION.sub(lambda m: m.group() if safe_url(m.group(1)) else "]&#40;" + m.group()[2:], text)
+        parts[index] = _REFERENCE_DEFINITION.sub(lambda m: m.group() if safe_url(m.group(3)) else f"{m.group(1)}&#91;{m.group()[len(m.group(1)) + 1:]}", text)
     return Markup("".join(parts))
+
+
+def safe_url(url: str) -> bool:
+    """Return whether a link target is harmless, as judged by the nh3 sanitiser (as a browser reads it)."""
+    if any(c in url for c in '"<>'):
+        return False
+    cleaned = nh3.clean(f'<a href="{url}">.</a>', tags={"a"}, attributes={"a": {"href"}}, url_schemes=SAFE_URL_SCHEMES, link_rel=None)
+    return "href=" in cleaned
 
 
 def one_line(value: str) -> Markup:
