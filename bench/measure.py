@@ -36,6 +36,8 @@ class Measured:
     """The largest resident set of the command or any process it waited for."""
     cpu_seconds: float
     """User and system time of the command and its children."""
+    tree_peak_mb: float = 0.0
+    """The largest sum of the resident sets of the command and its descendants at one moment (sampled)."""
 
     @property
     def cores_busy(self) -> float:
@@ -45,10 +47,12 @@ class Measured:
 def run_measured(command: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Measured:
     """Run `command` under the wrapper and return its wall time, peak memory and CPU time."""
     wrapper = [sys.executable, str(Path(__file__).resolve()), "--", *command]
-    done = subprocess.run(wrapper, cwd=cwd, env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
-    return Measured(**json.loads(done.stdout.strip().splitlines()[-1]))
+    with subprocess.Popen(wrapper, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        with TreeMemory(process.pid) as tree:
+            out, err = process.communicate()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{err[-3000:]}")
+    return Measured(**(load_json(out) | {"tree_peak_mb": tree.peak_mb}))
 
 
 def _wrap(command: list[str]) -> None:
@@ -95,9 +99,9 @@ def self_peak_mb() -> float:
 
 
 class TreeMemory:
-    """Sample the summed resident memory of a process and its descendants, for work spread over processes."""
+    """Sample the summed resident memory of a process's descendants, for work spread over processes."""
 
-    def __init__(self, root: int, interval: float = 0.05) -> None:
+    def __init__(self, root: int, interval: float = 0.1) -> None:
         self.root = root
         self.interval = interval
         self.peak_mb = 0.0
@@ -114,7 +118,7 @@ class TreeMemory:
 
     def _sample(self) -> None:
         while not self._stop.wait(self.interval):
-            self.peak_mb = max(self.peak_mb, sum(_rss_kb(pid) for pid in _tree(self.root)) / 1024)
+            self.peak_mb = max(self.peak_mb, sum(_rss_kb(pid) for pid in _tree(self.root)[1:]) / 1024)
 
 
 def _tree(root: int) -> list[int]:

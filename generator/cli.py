@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -225,6 +226,7 @@ def print_summary(result: CheckResult, lang: str) -> None:
 
 def main() -> None:
     """Run the CLI, turning every salesbook error into a message and an exit code."""
+    signal.signal(signal.SIGTERM, _interrupt)  # clean up staging folders on `kill` as on Ctrl+C
     try:
         code = cli.main(standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
@@ -244,6 +246,10 @@ def main() -> None:
             raise
         click.echo(f"salesbook: {render('internal_error', _chosen_lang, {})}", err=True)
         sys.exit(3)
+
+
+def _interrupt(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _register_plan_commands() -> None:

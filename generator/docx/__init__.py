@@ -11,7 +11,9 @@ several documents, and every file is written atomically.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 import sys
 import zipfile
 from collections.abc import Iterable
@@ -25,6 +27,7 @@ from generator.models.plan import Plan
 from generator.repository import Repository
 
 REFERENCE_NAME = "reference.docx"
+_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -84,11 +87,18 @@ def render_jobs(jobs: list[Job], progress: bool = False) -> list[Path]:
     if workers <= 1:
         return [render_job(job) for job in _tracked(jobs, progress)]
     _load_before_forking(jobs)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
         futures = [pool.submit(_render_in_worker, job) for job in jobs]  # workers start before any progress thread
         for _ in _tracked(_as_done(futures), progress, total=len(jobs)):
             pass
         return [_result(future) for future in futures]
+
+
+def _die_with_parent() -> None:
+    """Make a worker exit when the command is killed, instead of lingering as an orphan (Linux)."""
+    prctl = getattr(ctypes.CDLL(None), "prctl", None)
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _load_before_forking(jobs: list[Job]) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from generator.atomic import exclusive, publish_files, staging_beside
 from generator.cli import LANG_OPTION, print_problems, repository_root
 from generator.errors import UsageError, display_path
 from generator.messages import render
@@ -29,11 +30,14 @@ def docx(ctx: click.Context, path: Path | None, output: Path, reference_doc: Pat
     result = check_repository(root)
     repository = result.require_clean()
     reference = reference_path(root, reference_doc)
-    jobs = plan_jobs(repository, load_archetypes(root), output, reference, only=path)
-    if path is not None and not jobs:
-        raise UsageError("docx.not_a_plan", path=str(path))
-    rendered = {display_path(repository.source("plan", job.plan.id), root) for job in jobs}
-    print_problems([p for p in result.warnings if p.path in rendered], lang, "text")
-    for written in render_jobs(jobs, progress=True):
-        click.echo(display_path(written, Path.cwd()))
+    output = output.resolve()
+    with exclusive(root), staging_beside(output) as staging:
+        jobs = plan_jobs(repository, load_archetypes(root), staging, reference, only=path)
+        if path is not None and not jobs:
+            raise UsageError("docx.not_a_plan", path=str(path))
+        rendered = {display_path(repository.source("plan", job.plan.id), root) for job in jobs}
+        print_problems([p for p in result.warnings if p.path in rendered], lang, "text")
+        render_jobs(jobs, progress=True)
+        for written in publish_files(staging, output):  # only once every document rendered
+            click.echo(display_path(written, Path.cwd()))
     click.echo(render("docx.written", lang, {"count": len(jobs), "folder": display_path(output, Path.cwd())}), err=True)

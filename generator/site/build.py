@@ -8,14 +8,13 @@ build before the swap, so a broken build never replaces a working site.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from generator.docx import write_documents
+from generator.atomic import exclusive, staging_beside, swap_in
 from generator.errors import Problem, UsageError
 from generator.repository import Repository
 from generator.site.engine import CONFIG_FILE, DOCS_DIR, Mode, run_mkdocs
@@ -43,23 +42,20 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
     """Build the website of the repository at `root` into `site_dir` (default: site/)."""
     if not (root / CONFIG_FILE).is_file():
         raise UsageError("usage.no_site_config", path=str(root / CONFIG_FILE))
-    checked = check_repository(root)
-    repository = checked.require_clean()
-    docs = root / DOCS_DIR
-    _empty(docs)
-    downloads = write_downloads(repository, docs)
-    generated = generate_pages(repository, docs, downloads, today, pagefind=not offline)
-    if offline:
-        install_shim(root / CACHE_DIR, docs)
     target = (site_dir or root / "site").resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
-    try:
-        run_mkdocs(root, staging, Mode(lunr_search=offline, offline=offline), generated.sources)
-        searchable = 0 if offline else index_with_pagefind(staging)
-        _swap(staging, target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with exclusive(root):
+        checked = check_repository(root)
+        repository = checked.require_clean()
+        docs = root / DOCS_DIR
+        _empty(docs)
+        downloads = write_downloads(repository, docs)
+        generated = generate_pages(repository, docs, downloads, today, pagefind=not offline)
+        if offline:
+            install_shim(root / CACHE_DIR, docs)
+        with staging_beside(target) as staging:
+            run_mkdocs(root, staging, Mode(lunr_search=offline, offline=offline), generated.sources)
+            searchable = 0 if offline else index_with_pagefind(staging)
+            swap_in(staging, target)
     return BuildReport(target, generated.pages, searchable, len(downloads), checked.warnings)
 
 
@@ -73,12 +69,3 @@ def _empty(folder: Path) -> None:
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-
-
-def _swap(staging: Path, target: Path) -> None:
-    """Put `staging` in place of `target`; the old site stays until the new one is in."""
-    retired = target.with_name(f".{target.name}-old-{os.getpid()}")
-    if target.exists():
-        target.rename(retired)
-    staging.rename(target)
-    shutil.rmtree(retired, ignore_errors=True)
