@@ -94,7 +94,7 @@ def markdown(results: dict[str, Any]) -> str:
     lines += ["### Targets", "", "| target | measured | met |", "|---|---|---|"]
     lines += [f"| {t['target']} | {t['measured']} | {'yes' if t['passed'] else '**no**'} |" for t in results["targets"]]
     lines += _site_tables(results.get("site", {})) + _search_table(results.get("search", {}))
-    lines += _incremental_table(results.get("incremental")) + _word_tables(results.get("word"))
+    lines += _incremental_table(results.get("incremental")) + _word_tables(results.get("word"), m["pandoc"])
     return "\n".join(lines) + "\n"
 
 
@@ -145,10 +145,10 @@ def _incremental_table(incremental: dict[str, Any] | None) -> list[str]:
     return lines
 
 
-def _word_tables(word: dict[str, Any] | None) -> list[str]:
+def _word_tables(word: dict[str, Any] | None, pandoc: str) -> list[str]:
     if not word:
         return []
-    lines = ["", f"### Word drafts (ms per plan, median of {word['runs']} runs; pandoc {word['pandoc']} with the same reference doc, one process per plan)", "",
+    lines = ["", f"### Word drafts (ms per plan, median of {word['runs']} runs; {pandoc} with the same reference doc, one process per plan)", "",
              "| archetype | plans | pandoc | salesbook, charts drawn | ratio | salesbook, charts cached | ratio |", "|---|---|---|---|---|---|---|"]
     for archetype, a in word["archetypes"].items():
         lines.append(f"| {archetype} | {a['plans']} | {a['pandoc_ms']:.0f} | {a['cold_ms']:.0f} | {a['cold_ratio']:.2f} | {a['warm_ms']:.0f} | {a['warm_ratio']:.2f} |")

@@ -93,7 +93,7 @@ def test_a_killed_word_batch_leaves_the_old_documents(tmp_path: Path) -> None:
     assert salesbook("docx", "-o", out, cwd=root).code == 0
     before = tree_digest(out)
     for plan in (root / "content/plans").glob("*.yaml"):
-        edit(plan, "title: ", "title: 改过的")
+        edit(plan, "\ntitle: ", "\ntitle: 改过的")
     process = start(root, "docx", "-o", str(out))
     wait_for_staging(tmp_path, "docx", process)
     process.send_signal(signal.SIGKILL)
