@@ -17,13 +17,13 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from generator.errors import ContentError, Problem, UsageError, display_path
-from generator.load import Document, read_document
+from generator.config import read_config
+from generator.errors import Problem, UsageError
+from generator.load import Document
 from generator.messages import Msg, render
 from generator.models import BY_KIND, CaseStudy, Product, Sop
-from generator.models.common import Model, Text, ValidationContext, closest
+from generator.models.common import Model, Text, closest
 from generator.repository import Repository
-from generator.validate.items import validate_item
 
 REVIEW_FILE = "site_config/review.yaml"
 Days = Annotated[int, Field(ge=1)]
@@ -78,17 +78,7 @@ def today(given: str | None = None) -> date:
 
 def load_policy(root: Path) -> ReviewPolicy:
     """Read the review intervals; a missing file means 180 days for everything."""
-    path = root / REVIEW_FILE
-    if not path.is_file():
-        return ReviewPolicy()
-    document = read_document(path, display_path(path, root))
-    if isinstance(document, list):
-        raise ContentError(document)
-    policy, problems = validate_item(document, ReviewPolicy, ValidationContext({}))  # type: ignore[arg-type]
-    problems += _unknown_kinds(document)
-    if policy is None or problems:
-        raise ContentError(sorted(problems))
-    return policy  # type: ignore[return-value]
+    return read_config(root, REVIEW_FILE, ReviewPolicy, _unknown_kinds)
 
 
 def _unknown_kinds(document: Document) -> list[Problem]:

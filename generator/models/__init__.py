@@ -33,4 +33,9 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
 )
 BY_KIND: dict[str, ContentType] = {t.kind: t for t in CONTENT_TYPES}
 
-__all__ = ["BY_KIND", "CONTENT_TYPES", "CaseStudy", "ContentType", "FaqSet", "Item", "Plan", "Playbook", "Product", "Sop", "Taxonomy"]
+
+def kind_of(item: Item) -> str:
+    """Return the content type name of `item`."""
+    return next(t.kind for t in CONTENT_TYPES if isinstance(item, t.model))
+
+__all__ = ["BY_KIND", "CONTENT_TYPES", "CaseStudy", "ContentType", "FaqSet", "Item", "Plan", "Playbook", "Product", "Sop", "Taxonomy", "kind_of"]

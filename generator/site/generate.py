@@ -11,6 +11,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator.archetypes import load_archetypes
 from generator.errors import BuildError, display_path
+from generator.report import load_policy
 from generator.repository import Repository
 from generator.site.pages import Site, site_pages
 from generator.site.renderer import Renderer, template_folder, with_front_matter
@@ -37,7 +38,7 @@ def generate_pages(repository: Repository, docs: Path, downloads: set[str], toda
     (generator/site/terms.py); Material's own search (serve, offline) does not use them.
     """
     root = repository.root
-    site = Site(repository, load_settings(root), today or date.today(), {a.id: a for a in load_archetypes(root)}, downloads)
+    site = Site(repository, load_settings(root), load_policy(root), today or date.today(), {a.id: a for a in load_archetypes(root)}, downloads)
     folder = template_folder(root)
     renderer = Renderer(repository, folder)
     texts: dict[str, str] = {}

@@ -14,7 +14,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.archetypes import Archetype
-from generator.models import CaseStudy, Item, Plan, Product, Sop
+from generator.models import CaseStudy, Item, Plan, Product, Sop, kind_of
+from generator.report import ReviewPolicy
 from generator.repository import Repository
 from generator.site.facets import Backlinks, backlinks, facets_of, product_name, tags_of
 from generator.site.sections import SECTIONS, TAGS_FOLDER, Section
@@ -76,6 +77,7 @@ class Site:
 
     repository: Repository
     settings: SiteSettings
+    policy: ReviewPolicy
     today: date
     archetypes: dict[str, Archetype]
     downloads: set[str]
@@ -87,7 +89,7 @@ class Site:
 
     def review(self, item: Item) -> Review:
         """Return how long ago `item` was reviewed, against the review interval."""
-        return Review(item.reviewed, (self.today - item.reviewed).days, self.settings.review_interval_days)
+        return Review(item.reviewed, (self.today - item.reviewed).days, self.policy.interval(kind_of(item)))
 
     def row(self, section: Section, item: Item) -> Row:
         facets = facets_of(item)

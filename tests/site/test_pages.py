@@ -114,7 +114,7 @@ def test_hostile_and_stale_content_renders_as_text_with_a_notice(demo_copy: Path
     notice = "".join(by_class(elements, "admonition")[0].text.split())
     days = (date.today() - date(2020, 1, 2)).days
     assert notice == (
-        f"审核已过期本页最近一次审核是2020-01-02，距今{days}天，超过了180天的审核周期。"
+        f"审核已过期本页最近一次审核是2020-01-02，距今{days}天，超过了90天的审核周期。"
         "引用前请向负责人（陈思远（售前工程师））确认内容是否仍然准确。"
     )
 
