@@ -1,8 +1,12 @@
-"""Fuzzing `check`: random damage to valid files gives located errors, never a crash."""
+"""Fuzzing `check`: random damage to valid files gives located errors, never a crash.
+
+CI runs 60 examples per test (about a minute); SALESBOOK_FUZZ_EXAMPLES=2000 runs a longer campaign.
+"""
 
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -16,7 +20,7 @@ from tests.helpers import FIXTURES, salesbook
 
 FILES = sorted(p.relative_to(FIXTURES / "minimal").as_posix() for p in (FIXTURES / "minimal").rglob("*.yaml") if "site_config" not in p.parts)
 JUNK_LINES = ["\tjunk: 1", "]", "}", "@at: 1", "`tick", "key: [unclosed", 'key: "unclosed', "key: !!python/object:os.system x", "a: &x [*x]"]
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(max_examples=int(os.environ.get("SALESBOOK_FUZZ_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
 @pytest.fixture(scope="module")

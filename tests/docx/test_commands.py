@@ -131,9 +131,9 @@ def test_several_documents_render_on_every_core(minimal: Path, tmp_path: Path, m
     pools: list[int] = []
 
     class RecordingPool(docx_stage.ProcessPoolExecutor):
-        def __init__(self, max_workers: int) -> None:
+        def __init__(self, max_workers: int, **options: object) -> None:
             pools.append(max_workers)
-            super().__init__(max_workers=max_workers)
+            super().__init__(max_workers=max_workers, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(docx_stage, "ProcessPoolExecutor", RecordingPool)
     monkeypatch.setattr(docx_stage.os, "cpu_count", lambda: 2)
