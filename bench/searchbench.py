@@ -8,7 +8,8 @@ its helpers, as the site tests do; every query is one of the development set's.
   index chunks, the fragments of the results shown);
 * query time: in the page, Pagefind's own API, as salesbook-search.js calls it:
   `search(q)` then `data()` of the ten results shown, timed with
-  `performance.now()`; loading the engine is timed apart;
+  `performance.now()`; loading the engine is timed apart, and the number of
+  pages each query matches is kept (Pagefind scores every one of them);
 * recall at 5: through the search box, as a rep types (tests/site/recall.py).
 """
 
@@ -34,13 +35,15 @@ TIMED_QUERIES = """async (queries) => {
   await pagefind.init();
   const load = performance.now() - started;
   const times = [];
+  const matches = [];
   for (const query of queries) {
     const start = performance.now();
     const found = await pagefind.search(query);
     await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
     times.push(performance.now() - start);
+    matches.push(found.results.length);
   }
-  return { load, times };
+  return { load, times, matches };
 }"""
 
 
@@ -63,6 +66,9 @@ def bench_search(site: Path, download_queries: int = 8) -> dict[str, object]:
         "first_query_ms": timed["times"][0],
         "query_ms": median(timed["times"]),
         "query_max_ms": max(timed["times"]),
+        "matching_pages": median(timed["matches"]),
+        "query_ms_each": dict(zip([q.query for q in queries], timed["times"], strict=True)),
+        "matching_pages_each": dict(zip([q.query for q in queries], timed["matches"], strict=True)),
         "typed_ms": median(typed),
         "recall_at_5": recall_at_5(outcomes),
         "missed": [o.query.query for o in outcomes if not o.passed],

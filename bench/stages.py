@@ -23,6 +23,7 @@ sys.path.insert(0, str(REPO))
 
 from measure import in_fork, self_peak_mb  # noqa: E402
 
+from generator.errors import ContentError, MessageError  # noqa: E402
 from generator.site import build  # noqa: E402
 
 STAGES = {
@@ -63,7 +64,12 @@ def main() -> None:
     peaks: dict[str, float] = {}
     instrument(seconds, peaks)
     start = time.perf_counter()
-    report = build.build_site(root, site)
+    try:
+        report = build.build_site(root, site)
+    except ContentError as error:  # say which file, as `salesbook build` would
+        sys.exit("\n".join(str(problem.as_dict("en")) for problem in error.problems))
+    except MessageError as error:
+        sys.exit(error.message("en"))
     total = time.perf_counter() - start
     seconds["other"] = total - sum(seconds.values())
     print(json.dumps({"seconds": seconds, "build_site": total, "peak_mb": peaks, "pages": report.pages, "searchable": report.searchable}))

@@ -17,7 +17,7 @@ from generator.site.pages import Site, site_pages
 from generator.site.renderer import Renderer, template_folder, with_front_matter
 from generator.site.sections import BY_KIND
 from generator.site.settings import load_settings
-from generator.site.terms import search_terms
+from generator.site.terms import search_terms_of
 from generator.site.write import write_pages
 
 
@@ -41,14 +41,19 @@ def generate_pages(repository: Repository, docs: Path, downloads: set[str], toda
     site = Site(repository, load_settings(root), load_policy(root), today or date.today(), {a.id: a for a in load_archetypes(root)}, downloads)
     folder = template_folder(root)
     renderer = Renderer(repository, folder)
-    texts: dict[str, str] = {}
-    for page in site_pages(site):
+    bodies: dict[str, str] = {}
+    pages = site_pages(site)
+    for page in pages:
         try:
-            body = renderer.body(page.template, page.path, page.context)
+            bodies[page.path] = renderer.body(page.template, page.path, page.context)
         except TemplateError as error:
             raise _template_error(error, folder, root, page.template) from None
-        meta = {**page.meta, "search_terms": search_terms(body)} if pagefind and page.searchable else page.meta
-        texts[page.path] = with_front_matter(meta, body)
+    indexed = [page.path for page in pages if pagefind and page.searchable]
+    terms = dict(zip(indexed, search_terms_of([bodies[path] for path in indexed]), strict=True))
+    texts = {
+        page.path: with_front_matter({**page.meta, "search_terms": terms[page.path]} if page.path in terms else page.meta, bodies[page.path])
+        for page in pages
+    }
     return Generated(len(texts), write_pages(texts, docs), _sources(repository))
 
 

@@ -26,6 +26,8 @@ from generator.site.sections import BY_KIND
 
 _BLANK_LINES = re.compile(r"\n{3,}")
 """Runs of blank lines left where template blocks were skipped."""
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's emitter when PyYAML has it: the same front matter, ten times faster (the search terms are long)."""
 
 
 def template_folder(root: Path) -> Path:
@@ -67,7 +69,7 @@ def with_front_matter(meta: dict[str, Any], body: str) -> str:
     MkDocs' theme templates do not autoescape, and Material writes the title,
     description and tags straight into the HTML, so every text is escaped here.
     """
-    front = yaml.safe_dump(_escaped(meta), allow_unicode=True, sort_keys=False, width=100_000)
+    front = yaml.dump(_escaped(meta), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=100_000)
     return f"---\n{front}---\n\n{body}\n"
 
 

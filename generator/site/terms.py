@@ -12,7 +12,9 @@ contains and the dictionary words hidden inside its longer words (档案 inside
 from __future__ import annotations
 
 import logging
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 
 import jieba
@@ -28,6 +30,20 @@ def _tokenizer() -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     return tokenizer
+
+
+PAGES_PER_WORKER = 200
+"""Below this many pages per core, starting worker processes costs more than it saves."""
+
+
+def search_terms_of(texts: list[str]) -> list[str]:
+    """Return `search_terms` of every text, on all cores when there are many (jieba is pure Python)."""
+    workers = min(os.cpu_count() or 1, len(texts) // PAGES_PER_WORKER)
+    if workers <= 1:
+        return [search_terms(text) for text in texts]
+    _tokenizer()  # loaded here once: the forked workers share it instead of each loading it again
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(search_terms, texts, chunksize=max(1, len(texts) // (workers * 8))))
 
 
 def search_terms(text: str) -> str:

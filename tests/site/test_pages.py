@@ -16,7 +16,7 @@ import pytest
 from generator.errors import BuildError
 from generator.site.generate import generate_pages
 from generator.site.markup import markdown, plain
-from generator.site.terms import search_terms
+from generator.site.terms import PAGES_PER_WORKER, search_terms, search_terms_of
 from generator.validate import check_repository
 from tests.helpers import REPO_ROOT, edit, salesbook
 from tests.site.conftest import build
@@ -96,6 +96,11 @@ def test_author_markdown_keeps_formatting_but_not_html(text: str, shown: str) ->
 )
 def test_search_terms_hold_every_character_of_the_text(text: str, must_hold: set[str]) -> None:
     assert must_hold <= set(search_terms(text).split())
+
+
+def test_the_terms_of_many_pages_computed_on_every_core_are_each_pages_own() -> None:
+    texts = [f"第{n}号客户建立客户档案，月度作战：周冲刺打法" for n in range(2 * PAGES_PER_WORKER)]
+    assert search_terms_of(texts) == [search_terms(text) for text in texts]
 
 
 def test_hostile_and_stale_content_renders_as_text_with_a_notice(demo_copy: Path) -> None:
