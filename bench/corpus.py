@@ -14,7 +14,6 @@ result passes `salesbook check`.
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import os
 import random
@@ -59,14 +58,7 @@ def write_corpus(n: int, out: Path, seed: int = 20261123, with_demo: bool = Fals
     """Create a content repository of about `n` items at `out` and return it."""
     demo = check_repository(REPO).require_clean()
     rng = random.Random(seed)
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    for name in SKELETON + (DEMO_ITEMS if with_demo else ()):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, out / name, dirs_exist_ok=True)
-        elif source.is_file():
-            shutil.copy2(source, out / name)
+    copy_demo(out, with_items=with_demo)
     pool = _sentence_pool(demo)
     reused = {field: _field_values(demo, field) for field in REUSED}
     kept = sum(len(entries) for kind, entries in demo.entries.items() if kind != "plan") if with_demo else 0
@@ -86,6 +78,19 @@ def write_corpus(n: int, out: Path, seed: int = 20261123, with_demo: bool = Fals
             if content_type.kind == "faq":
                 data["product"] = ids["product"][index % len(ids["product"])]
             _write(out, content_type.folder, f"{item_id}.yaml", content_type.kind, data)
+    return out
+
+
+def copy_demo(out: Path, with_items: bool = True) -> Path:
+    """Replace `out` with a copy of this repository's site configuration and templates, and its content items."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    for name in SKELETON + (DEMO_ITEMS if with_items else ()):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, out / name, dirs_exist_ok=True)
+        elif source.is_file():
+            shutil.copy2(source, out / name)
     return out
 
 

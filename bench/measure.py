@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-MB = 1024 * 1024
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,7 @@ def markdown(results: dict[str, Any]) -> str:
              f"{m['pandoc']}, {m['chromium']}; `python bench/run.py{' --quick' if results.get('quick') else ''}` took {results['seconds'] / 60:.1f} min.", ""]
     lines += ["### Targets", "", "| target | measured | met |", "|---|---|---|"]
     lines += [f"| {t['target']} | {t['measured']} | {'yes' if t['passed'] else '**no**'} |" for t in results["targets"]]
-    lines += _site_tables(results.get("site", {})) + _search_table(results.get("search", {}))
+    lines += _site_tables(results.get("site", {})) + _search_table(results.get("search", {}), results.get("search_demo"))
     lines += _incremental_table(results.get("incremental")) + _word_tables(results.get("word"), m["pandoc"])
     return "\n".join(lines) + "\n"
 
@@ -120,16 +120,16 @@ def _site_tables(sites: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _search_table(search: dict[str, Any]) -> list[str]:
-    if not search:
+def _search_table(search: dict[str, Any], demo: dict[str, Any] | None) -> list[str]:
+    if not search and not demo:
         return []
     lines = ["", "### Search in Chromium (Pagefind; the development set's 25 queries; the demo's pages among the N)", "",
              "| N | first search download (median / max) | lunr's instead | engine load | first query | query (median / max) | pages matched (median) | typed → shown | recall at 5 | missed |",
              "|---|---|---|---|---|---|---|---|---|---|"]
-    for n in sorted(search, key=int):
-        s = search[n]
+    rows = ([(f"{demo['items']} (demo only)", demo)] if demo else []) + [(f"{int(n):,}", search[n]) for n in sorted(search, key=int)]
+    for label, s in rows:
         lunr = s.get("lunr_index_bytes", 0)
-        lines.append(f"| {int(n):,} | {s['first_search_bytes'] / KB:.0f} / {s['first_search_max_bytes'] / KB:.0f} KB | {lunr / MB:.1f} MB | {s['engine_load_ms']:.0f} ms | "
+        lines.append(f"| {label} | {s['first_search_bytes'] / KB:.0f} / {s['first_search_max_bytes'] / KB:.0f} KB | {f'{lunr / MB:.1f} MB' if lunr else '–'} | {s['engine_load_ms']:.0f} ms | "
                      f"{s['first_query_ms']:.0f} ms | {s['query_ms']:.0f} / {s['query_max_ms']:.0f} ms | {s['matching_pages']:,.0f} | {s['typed_ms']:.0f} ms | {s['recall_at_5']:.2f} | {'、'.join(s['missed']) or '–'} |")
     return lines
 

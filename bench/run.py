@@ -30,7 +30,7 @@ sys.path.insert(0, str(BENCH))
 from incremental import bench_incremental  # noqa: E402
 from report import machine, markdown, targets  # noqa: E402
 from searchbench import bench_search  # noqa: E402
-from sitebench import bench_site  # noqa: E402
+from sitebench import bench_site, demo_build  # noqa: E402
 from wordbench import bench_batch, bench_per_plan, by_archetype  # noqa: E402
 
 FULL_SIZES = (100, 1_000, 10_000)
@@ -64,6 +64,10 @@ def main() -> None:
     results: dict = {"machine": machine(), "quick": args.quick, "sizes": list(sizes), "site": {}, "search": {}}
     if "word" not in args.skip:
         results["word"] = word(out / "word", args.word_runs, log)
+    if "search" not in args.skip:
+        demo_items, demo_site = demo_build(out / "demo")
+        results["search_demo"] = bench_search(demo_site) | {"items": demo_items}
+        log(f"demo content alone ({demo_items} items): search measured")
     for n in sizes:
         folder = out / f"n{n}"
         if "site" not in args.skip:

@@ -76,8 +76,22 @@ class SiteResult:
 def make_corpus(n: int, root: Path) -> int:
     """Write the synthetic repository of `n` items (the demo's among them); return the item count."""
     subprocess.run([sys.executable, str(BENCH / "corpus.py"), str(n), str(root), "--with-demo"], check=True, capture_output=True)
+    return items(root)
+
+
+def items(root: Path) -> int:
+    """Return how many items (plans aside) the repository at `root` holds."""
     folders = [root / "content" / name for name in ("products", "faqs", "case-studies", "sops")] + [root / "playbooks"]
     return sum(len(list(folder.glob("*.yaml"))) for folder in folders)
+
+
+def demo_build(folder: Path) -> tuple[int, Path]:
+    """Build the demo content alone (no synthetic items); return its item count and its site."""
+    from corpus import copy_demo
+
+    root = copy_demo(folder / "repo")
+    salesbook_build(root, folder / "site")
+    return items(root), folder / "site"
 
 
 def salesbook_build(root: Path, site: Path) -> dict:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,7 +22,6 @@ import yaml
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-REPOSITORY_PARTS = ("content", "playbooks", "site_config", "templates", "mkdocs.yml")
 
 
 def bench_per_plan(runs: int) -> list[dict[str, object]]:
@@ -49,11 +47,9 @@ def by_archetype(cases: list[dict[str, object]]) -> dict[str, dict[str, float]]:
 
 def plan_batch(root: Path, copies: int) -> int:
     """Write a repository at `root` holding `copies` plans made from the demo's; return how many."""
-    shutil.rmtree(root, ignore_errors=True)
-    root.mkdir(parents=True)
-    for name in REPOSITORY_PARTS:
-        source = REPO / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
+    from corpus import copy_demo
+
+    copy_demo(root)
     plans = sorted((REPO / "content" / "plans").glob("*.yaml"))
     for index in range(copies - len(plans)):
         source = plans[index % len(plans)]
