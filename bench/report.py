@@ -90,12 +90,18 @@ def markdown(results: dict[str, Any]) -> str:
     """Return the results as Markdown tables."""
     m = results["machine"]
     lines = [f"Measured {m['date']} on {m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB memory, Python {m['python']}, "
-             f"{m['pandoc']}, {m['chromium']}; `python bench/run.py{' --quick' if results.get('quick') else ''}` took {results['seconds'] / 60:.1f} min.", ""]
+             f"{m['pandoc']}, {m['chromium']}; `python bench/run.py{' --quick' if results.get('quick') else ''}` took {results['seconds'] / 60:.1f} min"
+             f"{_load(results.get('load_average', []))}.", ""]
     lines += ["### Targets", "", "| target | measured | met |", "|---|---|---|"]
     lines += [f"| {t['target']} | {t['measured']} | {'yes' if t['passed'] else '**no**'} |" for t in results["targets"]]
     lines += _site_tables(results.get("site", {})) + _search_table(results.get("search", {}), results.get("search_demo"))
     lines += _incremental_table(results.get("incremental")) + _word_tables(results.get("word"), m["pandoc"])
     return "\n".join(lines) + "\n"
+
+
+def _load(loads: list[float]) -> str:
+    """Say how busy the machine was: the bench itself keeps one or two cores busy, more means company."""
+    return f"; 1-minute load average between the parts {min(loads):.1f}–{max(loads):.1f}" if loads else ""
 
 
 def _site_tables(sites: dict[str, Any]) -> list[str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import time
@@ -58,10 +59,13 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
 
-    def log(message: str) -> None:
-        print(f"[{time.perf_counter() - started:6.0f} s] {message}", file=sys.stderr, flush=True)
+    loads: list[float] = []
 
-    results: dict = {"machine": machine(), "quick": args.quick, "sizes": list(sizes), "site": {}, "search": {}}
+    def log(message: str) -> None:
+        loads.append(os.getloadavg()[0])  # above ~0.5 beyond the bench's own work, someone else shares the cores
+        print(f"[{time.perf_counter() - started:6.0f} s, load {loads[-1]:.1f}] {message}", file=sys.stderr, flush=True)
+
+    results: dict = {"machine": machine(), "quick": args.quick, "sizes": list(sizes), "site": {}, "search": {}, "load_average": loads}
     if "word" not in args.skip:
         results["word"] = word(out / "word", args.word_runs, log)
     if "search" not in args.skip:
