@@ -21,8 +21,7 @@ from pathlib import Path
 import click
 
 from generator.atomic import exclusive
-from generator.cli import print_problems
-from generator.errors import BuildError, ContentError
+from generator.errors import BuildError, ContentError, Problem
 from generator.messages import render
 from generator.site.build import write_downloads
 from generator.site.engine import DOCS_DIR, Mode, mkdocs_command, mkdocs_environment, require_sanitiser
@@ -91,7 +90,7 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> bool:
     """Check the content and rewrite the pages that changed; report problems instead of raising; return whether it wrote."""
     started = time.monotonic()
     result = check_repository(root)
-    print_problems(result.problems, lang, "text")
+    _show(result.problems, lang)
     if result.errors:
         click.echo(render("serve.kept", lang, {"errors": len(result.errors)}), err=True)
         return False
@@ -104,7 +103,7 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> bool:
             if not (docs / STAMP).is_file():
                 (docs / STAMP).touch()
     except ContentError as error:  # site.yaml or an archetype file is wrong
-        print_problems(error.problems, lang, "text")
+        _show(error.problems, lang)
         return False
     except BuildError as error:
         click.echo(f"salesbook: {error.message(lang)}", err=True)
@@ -112,6 +111,12 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> bool:
     seconds = f"{time.monotonic() - started:.1f}"
     click.echo(render("serve.updated", lang, {"pages": len(changed), "seconds": seconds}), err=True)
     return True
+
+
+def _show(problems: list[Problem], lang: str) -> None:
+    """Print each problem as `path:line:col` and its message, as `salesbook check` does."""
+    for problem in problems:
+        click.echo(problem.format(lang))
 
 
 def _affects_documents(root: Path, path: Path) -> bool:
