@@ -58,7 +58,7 @@ def check_repository(root: Path) -> CheckResult:
         if content_type is None:
             problems.append(Problem(display, 1, 1, "", "unknown_folder"))
             continue
-        document = read_document(path, display)
+        document = _read_inside(path, display, root)
         if isinstance(document, list):
             problems.extend(document)
             unreadable.setdefault(content_type.kind, set()).add(path.stem)
@@ -71,8 +71,22 @@ def check_repository(root: Path) -> CheckResult:
     archetypes, archetype_problems = read_archetypes(root)
     problems.extend(archetype_problems)
     for document, content_type in documents:
-        problems.extend(_check_document(document, content_type, context, repository, archetypes))
+        try:
+            problems.extend(_check_document(document, content_type, context, repository, archetypes))
+        except Exception:  # noqa: BLE001 - one file's bug must not hide every other file's problems
+            problems.append(Problem(document.display, 1, 1, "", "internal_file_error"))
     return CheckResult(repository, sorted(problems), len(files) + 1)
+
+
+def _read_inside(path: Path, display: str, root: Path) -> Document | list[Problem]:
+    """Read a content file that lies inside the repository; anything else becomes a located problem."""
+    real = path.resolve()
+    if not real.is_relative_to(root.resolve()):
+        return [Problem(display, 1, 1, "", "outside_repository", {"target": str(real)})]
+    try:
+        return read_document(path, display)
+    except Exception:  # noqa: BLE001 - one file's bug must not hide every other file's problems
+        return [Problem(display, 1, 1, "", "internal_file_error")]
 
 
 def load_taxonomy(root: Path) -> tuple[Taxonomy | None, list[Problem]]:
