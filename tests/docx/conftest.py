@@ -18,6 +18,7 @@ from generator.docx import write_documents
 from generator.models.plan import Plan
 from generator.validate import check_repository
 from tests.helpers import REPO_ROOT, salesbook
+from tests.tools import require_tools
 
 FONTS_CONF = Path(__file__).parent / "fonts.conf"
 
@@ -46,7 +47,11 @@ def chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
-    out = tmp_path_factory.mktemp("docx")
+    return render_demo(tmp_path_factory.mktemp("docx"))
+
+
+def render_demo(out: Path) -> Rendered:
+    """Render the demo plans (through the CLI) and the blank drafts into `out`."""
     run = salesbook("docx", "-o", out / "cli", cwd=REPO_ROOT)
     assert run.code == 0, run.out + run.err
     repository = check_repository(REPO_ROOT).require_clean()
@@ -63,8 +68,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
 @pytest.fixture(scope="session")
 def pdfs(rendered: Rendered, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Convert every demo plan and blank draft to PDF in a single LibreOffice run."""
-    if shutil.which("soffice") is None or shutil.which("pdftotext") is None:
-        pytest.skip("LibreOffice or poppler is not installed (scripts/bootstrap.sh --test installs them)")
+    require_tools("soffice", "pdftotext")
     out = tmp_path_factory.mktemp("pdf")
     profile = tmp_path_factory.mktemp("lo-profile")
     blanks = out / "blank-src"

@@ -20,6 +20,7 @@ from generator.site.search import SHIM_VERSION
 from generator.validate import check_repository
 from tests.helpers import REPO_ROOT, Run, salesbook
 from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.tools import require_tools
 
 REPOSITORY_PARTS = ("content", "playbooks", "site_config", "templates", "mkdocs.yml")
 
@@ -79,6 +80,7 @@ def demo_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    require_tools(CHROMIUM)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
