@@ -55,11 +55,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unknown_folder": ("这个文件夹不属于任何内容类型", "this folder holds no content type"),
     # plan arithmetic
     "breakdown_sum": (
-        "分解合计 {actual} 与总额 {expected} 不一致（相差 {diff}）",
-        "rows add up to {actual}, not the total {expected} (off by {diff})",
+        "各行合计 {actual}，与本表写明的总额 {expected}不一致（{diff}）",
+        "the rows add up to {actual}, not the stated total {expected} ({diff})",
     ),
+    "breakdown_target": (
+        "{title}的总额 {total}，与{what}的 {expected}不一致（{diff}）",
+        "the total of {title}, {total}, does not match the {expected} of {what} ({diff})",
+    ),
+    "battle_map_final": (
+        "最后一个战役「{title}」的累计目标 {total}，与{what}的 {expected}不一致（{diff}）",
+        "the last battle “{title}” reaches {total} in all, not the {expected} of {what} ({diff})",
+    ),
+    "battle_map_order": ("累计目标 {value} 比上一个战役的 {previous} 还少：累计目标只能逐段增加", "the cumulative target {value} is below the previous battle's {previous}; cumulative targets only grow"),
+    "breakdown_unit_mismatch": (
+        "{title}以“{unit}”计，{what}以“{other}”计，无法核对；请统一单位（金额可用 元、千元、万元、百万元、亿元）",
+        "{title} counts in “{unit}” but {what} counts in “{other}”, so they cannot be reconciled; use one unit (money: 元, 千元, 万元, 百万元, 亿元)",
+    ),
+    "breakdown_target_unknown": ("没有名为「{name}」的目标；本计划的目标有：{names}", "no target is named “{name}”; this plan's targets are: {names}"),
+    "diff.more": ("多 {amount}", "{amount} too much"),
+    "diff.less": ("少 {amount}", "{amount} short"),
     "weights_sum": ("权重合计为 {actual}%，应为 100%", "weights add up to {actual}%, not 100%"),
-    "budget_sum": ("预算明细合计 {actual} 与总预算 {expected} 不一致", "budget lines add up to {actual}, not the total {expected}"),
+    "budget_sum": ("预算明细合计 {actual}，与总预算 {expected}不一致（{diff}）", "budget lines add up to {actual}, not the total {expected} ({diff})"),
+    "lookalike_blank": (
+        "`{found}` 像是待填写的空白：未知的数字请统一写 XX（两个半角大写字母），Word 文档会以黄色标出，check 也会跳过含 XX 的合计",
+        "`{found}` looks like a blank: write unknown figures as XX (two capital ASCII letters); the Word draft highlights XX and check skips sums that hold it",
+    ),
     "sum_skipped_placeholder": ("含有 XX，暂不核对合计", "contains XX; the sum is not checked yet"),
     "shares_sum": ("各层{share}合计为 {actual}%，应为 100%", "tier {share} adds up to {actual}%, not 100%"),
     "quarter_needs_year": ("按季度分解只适用于年度计划（本计划期为 {period}）", "a breakdown by quarter needs a yearly plan (this period is {period})"),

@@ -107,9 +107,9 @@ def _load_before_forking(jobs: list[Job]) -> None:
     import docx.image.png  # noqa: F401 - python-docx reads the charts' PNG headers with it
 
     from generator.docx import charts
-    from generator.docx.blocks import chart_data, charted
+    from generator.docx.blocks import chart_bars, charted
 
-    if any(charted(b) and not charts.cached_path(*chart_data(b)).is_file() for job in jobs for b in job.plan.breakdowns):
+    if any(charted(b) and not charts.cached_path(chart_bars(b)).is_file() for job in jobs for b in job.plan.breakdowns):
         charts.warm_up()
 
 
