@@ -21,7 +21,7 @@ from markupsafe import Markup
 from generator import present
 from generator.archetypes import BUNDLED_TEMPLATES
 from generator.repository import Repository
-from generator.site.markup import markdown, one_line, plain
+from generator.site.markup import markdown, plain
 from generator.site.sections import BY_KIND
 
 
@@ -51,7 +51,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(markdown=markdown, one_line=one_line, number=present.amount, percent=present.percent,
+        self.env.filters.update(markdown=markdown, number=present.amount, percent=present.percent,
                                 with_unit=present.with_unit, date_label=present.date_label, change=present.change)
         self.env.globals.update(url=url, link=link, title_of=self.title_of, shares=present.shares, full_share=present.FULL_SHARE,
                                 period_label=present.period_label, target_groups=present.TARGET_GROUPS, dimensions=present.DIMENSIONS)

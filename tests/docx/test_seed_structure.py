@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.archetypes import ARCHETYPE_IDS, load_archetypes
-from generator.archetypes.scaffold import scaffold_data
+from generator.scaffold.plan import scaffold_data
 from generator.docx import reference_path
 from generator.docx.render import render_plan
 from generator.models.plan import Plan
