@@ -150,6 +150,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "fmt.done": ("整理了 {changed} 个文件（共检查 {files} 个）。", "formatted {changed} of {files} file(s)."),
     "fmt.clean": ("格式检查通过：检查了 {files} 个文件，无需整理。", "formatting is clean: {files} file(s) checked."),
     "fmt.check_failed": ("{changed} 个文件格式需要整理：运行 salesbook fmt（不加 --check）即可自动整理，内容和注释不会改变。", "{changed} file(s) need formatting: run salesbook fmt (without --check); content and comments stay as they are."),
+    "site.logo_missing": ("找不到网站标志图片 {path}：请写仓库里一个图片文件的路径（相对仓库根目录），如 site_config/logo.svg", "logo {path} not found: give the path of an image file in the repository, relative to its root, such as site_config/logo.svg"),
     "review.unknown_kind": ("`{kind}` 不是内容类型{hint}（可用：{kinds}）", "`{kind}` is not a content type{hint} (one of: {kinds})"),
     "stale.heading": ("超过审核周期的内容（今天：{today}；各类内容的审核周期见 {file}）", "content overdue for review (today: {today}; intervals per type in {file})"),
     "stale.owner": ("{owner}（{count} 项）", "{owner} ({count})"),

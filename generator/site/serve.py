@@ -20,6 +20,7 @@ from generator.errors import BuildError, ContentError, Problem
 from generator.messages import render
 from generator.site.build import write_downloads
 from generator.site.engine import DOCS_DIR, Mode, mkdocs_command, mkdocs_environment
+from generator.site.engine_config import write_config
 from generator.site.generate import generate_pages
 from generator.validate import check_repository
 
@@ -35,6 +36,7 @@ def serve_site(root: Path, address: str, lang: str) -> None:
     """Generate the pages, start `mkdocs serve` and regenerate on every change until Ctrl+C."""
     docs = root / DOCS_DIR
     docs.mkdir(parents=True, exist_ok=True)
+    write_config(root, docs)
     seen = snapshot(root)
     regenerate(root, docs, lang, documents=True)
     command = mkdocs_command(root, "serve", "--dev-addr", address, "--livereload", "--watch-theme", "--dirty")
@@ -87,6 +89,7 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> list[str]:
     try:
         downloads = write_downloads(repository, docs) if documents else _existing_downloads(docs)
         changed = generate_pages(repository, docs, downloads, date.today(), pagefind=False).changed
+        write_config(root, docs)
     except ContentError as error:  # site.yaml or an archetype file is wrong
         _show(error.problems, lang)
         return []
