@@ -21,6 +21,7 @@ SETTINGS_FILE = "site_config/site.yaml"
 class SiteSettings(Model):
     """Who the site belongs to and how the generated pages present the content (review intervals live in site_config/review.yaml)."""
 
+    salesbook: Text | None = Field(default=None, description="这个知识库需要的 salesbook 版本范围，如 >=0.2,<0.3（salesbook init 写入；升级时再改）")
     site_name: Text = Field(default="销售知识库", description="网站名称：每页顶部和浏览器标签上显示")
     description: Text | None = Field(default=None, description="一句话介绍这个网站（可选）")
     company: Text | None = Field(default=None, description="公司名称；新建工作计划时默认写入（可选）")
