@@ -10,6 +10,7 @@ import click
 
 from generator.archetypes import ARCHETYPE_IDS, load_archetypes
 from generator.commands.support import LANG_OPTION, repository_root
+from generator.config.site import load_settings
 from generator.errors import UsageError, display_path
 from generator.messages import render
 from generator.models.common import KEBAB_PATTERN, PERIOD_PATTERN
@@ -29,23 +30,30 @@ def plan() -> None:
 @click.option("--team", required=True, help="团队，如“华东区”。")
 @click.option("--period", required=True, help="计划期：2027、2027-Q1 或 2027-03。")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="新文件（默认 content/plans/<计划期>-<范式>.yaml）；文件名即计划 id。")
-@click.option("--company", help="公司名称（默认沿用已有计划中的公司）。")
+@click.option("--company", help="公司名称（默认取 site_config/site.yaml 的 company；没写则沿用已有计划中的公司）。")
 @click.option("--force", is_flag=True, help="覆盖已存在的文件。")
 @LANG_OPTION
 @click.pass_context
 def new(ctx: click.Context, archetype_id: str, team: str, period: str, output: Path | None, company: str | None, force: bool, lang: str) -> None:
     """Write a commented plan scaffold: every block the archetype needs, XX where figures go."""
-    from generator.scaffold.plan import company_of, write_plan_scaffold
+    from generator.scaffold.plan import write_plan_scaffold
 
     root = repository_root(ctx)
     output = output or root / PLANS_FOLDER / f"{period.lower()}-{archetype_id}.yaml"
     _refuse_bad_arguments(period, output, force)
     archetype = next(a for a in load_archetypes(root) if a.id == archetype_id)
     if company is None:
-        repository = check_repository(root).repository
-        company = company_of([p for p in repository.items("plan") if isinstance(p, Plan)] if repository else [])
+        company = load_settings(root).company or _company_of_plans(root)
     written = write_plan_scaffold(archetype, output, root, team.strip(), period, company, date.today())
     click.echo(render("plan.created", lang, {"path": display_path(written, root), "name": archetype.name}))
+
+
+def _company_of_plans(root: Path) -> str:
+    """Return the company most existing plans name (XX when there are none)."""
+    from generator.scaffold.plan import company_of
+
+    repository = check_repository(root).repository
+    return company_of([p for p in repository.items("plan") if isinstance(p, Plan)] if repository else [])
 
 
 def _refuse_bad_arguments(period: str, output: Path, force: bool) -> None:

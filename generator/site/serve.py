@@ -24,7 +24,8 @@ from generator.atomic import exclusive
 from generator.errors import BuildError, ContentError, Problem
 from generator.messages import render
 from generator.site.build import write_downloads
-from generator.site.engine import DOCS_DIR, Mode, mkdocs_command, mkdocs_environment, require_sanitiser
+from generator.site.engine import DOCS_DIR, Mode, mkdocs_command, mkdocs_environment
+from generator.site.engine_config import write_config
 from generator.site.generate import generate_pages
 from generator.validate import check_repository
 
@@ -41,9 +42,9 @@ Snapshot = dict[Path, tuple[int, int]]
 
 def serve_site(root: Path, address: str, lang: str) -> None:
     """Generate the pages, start `mkdocs serve` and regenerate on every change until Ctrl+C."""
-    require_sanitiser(root)
     docs = root / DOCS_DIR
     docs.mkdir(parents=True, exist_ok=True)
+    write_config(root, docs)
     seen = snapshot(root)
     written = regenerate(root, docs, lang, documents=True)
     command = mkdocs_command(root, "serve", "--dev-addr", address, "--livereload", "--watch-theme", "--dirty")
@@ -100,6 +101,7 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> bool:
             docs.mkdir(parents=True, exist_ok=True)
             downloads = write_downloads(repository, docs) if documents else _existing_downloads(docs)
             changed = generate_pages(repository, docs, downloads, date.today(), pagefind=False).changed
+            write_config(root, docs)
             if not (docs / STAMP).is_file():
                 (docs / STAMP).touch()
     except ContentError as error:  # site.yaml or an archetype file is wrong
