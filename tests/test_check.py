@@ -48,7 +48,7 @@ EDITS = [
         id="id-not-kebab-case"),
     pytest.param(
         "content/products/demo-cloud.yaml", "tags: [平台]", "tags: [平台",
-        ["content/products/demo-cloud.yaml:6:5: YAML 语法错误：方括号 [ 没有闭合，或列表项之间缺少逗号"],
+        ["content/products/demo-cloud.yaml:5:7: YAML 语法错误：这个 [ 没有闭合：在最后一项后面补上 ]，各项之间用英文逗号分隔"],
         id="yaml-syntax-error"),
     pytest.param(
         "content/products/demo-cloud.yaml", "tags: [平台]", "tags: [平台]\ntitle: 重复",
