@@ -13,6 +13,7 @@ from pathlib import Path
 from generator.archetypes import Archetype, read_archetypes
 from generator.errors import ContentError, Problem, Severity, display_path
 from generator.load import Document, read_document
+from generator.recover import Reading, read_past_errors
 from generator.models import ContentType, Plan, Taxonomy
 from generator.models.common import ValidationContext
 from generator.project import TAXONOMY_FILE, content_files
@@ -53,17 +54,20 @@ def check_repository(root: Path) -> CheckResult:
         return CheckResult(None, sorted(problems), len(files) + 1)
     documents: list[tuple[Document, ContentType]] = []
     unreadable: dict[str, set[str]] = {}
+    partial: dict[str, Reading] = {}
     for path, content_type in files:
         display = display_path(path, root)
         if content_type is None:
             problems.append(Problem(display, 1, 1, "", "unknown_folder"))
             continue
-        document = read_document(path, display)
-        if isinstance(document, list):
-            problems.extend(document)
+        reading = read_past_errors(path, display)
+        problems.extend(reading.problems)
+        if reading.problems:
             unreadable.setdefault(content_type.kind, set()).add(path.stem)
-        else:
-            documents.append((document, content_type))
+        if reading.document is not None:
+            documents.append((reading.document, content_type))
+            if reading.problems:
+                partial[display] = reading
     documents.sort(key=lambda pair: (pair[0].plain.get("id") != pair[0].path.stem, pair[0].display))
     problems.extend(_identity_problems(documents))
     context = ValidationContext(taxonomy.vocabularies(), _known_ids(documents, unreadable), root)
@@ -71,7 +75,9 @@ def check_repository(root: Path) -> CheckResult:
     archetypes, archetype_problems = read_archetypes(root)
     problems.extend(archetype_problems)
     for document, content_type in documents:
-        problems.extend(_check_document(document, content_type, context, repository, archetypes))
+        reading = partial.get(document.display)
+        found = _check_document(document, content_type, context, repository if reading is None else None, archetypes)
+        problems.extend(found if reading is None else filter(reading.keep, found))
     return CheckResult(repository, sorted(problems), len(files) + 1)
 
 
@@ -105,8 +111,9 @@ def _known_ids(documents: list[tuple[Document, ContentType]], unreadable: dict[s
 
 
 def _check_document(
-    document: Document, content_type: ContentType, context: ValidationContext, repository: Repository, archetypes: dict[str, Archetype]
+    document: Document, content_type: ContentType, context: ValidationContext, repository: Repository | None, archetypes: dict[str, Archetype]
 ) -> list[Problem]:
+    """Validate one document; add it to `repository` (if given) when it has no error."""
     is_plan = content_type.model is Plan
     problems = text_problems(document, allow_placeholder=is_plan)
     if content_type.kind == "faq":
@@ -117,7 +124,7 @@ def _check_document(
         problems.extend(plan_problems(item, document, archetypes.get(item.archetype)))
     if problems and (refusal := document.refusal()) is not None:
         return [refusal]  # libyaml read what ruamel.yaml refuses: the syntax error is the real problem
-    if item is not None and not any(p.severity is Severity.ERROR for p in problems):
+    if repository is not None and item is not None and not any(p.severity is Severity.ERROR for p in problems):
         if repository.get(content_type.kind, item.id) is None:
             repository.add(Entry(content_type.kind, item, document))
     return problems
