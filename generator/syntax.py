@@ -22,7 +22,7 @@ from generator.messages import Msg
 
 KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
 FULLWIDTH_COLON = re.compile(rf"^(\s*(?:-\s+)?)({KEY})\s*：\s*(.*)$")
-NO_SPACE_COLON = re.compile(rf"^(\s*(?:-\s+)?)({KEY}):(?=[^\s:/])(.*)$")
+NO_SPACE_COLON = re.compile(rf"^(\s*(?:-\s+)?)({KEY})\s*:(?=[^\s:/])(.*)$")
 KEY_VALUE = re.compile(rf"^(\s*(?:-\s+)?)({KEY}):(?:\s+(.*))?$")
 BLOCK_SCALAR = re.compile(rf"^(\s*(?:-\s+)?)({KEY}):\s+[|>][-+0-9]*\s*(?:#.*)?$")
 STRAY_CHARACTERS = re.compile(r"\ufeff|^[ \t]*\u3000", re.MULTILINE)
