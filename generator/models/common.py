@@ -48,6 +48,17 @@ def closest(value: str, choices: list[str] | set[str]) -> str:
     return matches[0] if matches else ""
 
 
+def closest_term(value: str, choices: list[str]) -> str:
+    """Return the taxonomy term `value` slipped from: an abbreviation (华东 -> 华东区) or a
+    one-character typo, never a term that merely contains it (客户经理 is not 大客户经理)."""
+    if value.isascii():
+        return closest(value, choices)
+    longer = [choice for choice in choices if choice.startswith(value)]
+    typos = [choice for choice in choices if len(choice) == len(value) and sum(a != b for a, b in zip(choice, value)) == 1]
+    found = longer if len(longer) == 1 else typos
+    return found[0] if len(found) == 1 else ""
+
+
 def _context(info: ValidationInfo) -> ValidationContext | None:
     return info.context if isinstance(info.context, ValidationContext) else None
 
@@ -61,7 +72,7 @@ def _vocabulary_check(name: str):
                 raise PydanticCustomError(
                     "unknown_vocabulary",
                     "`{value}` is not in the taxonomy list `{vocabulary}`",
-                    {"value": value, "vocabulary": name, "suggestion": closest(value, allowed)},
+                    {"value": value, "vocabulary": name, "suggestion": closest_term(value, allowed)},
                 )
         return value
 
@@ -198,8 +209,8 @@ class Item(Model):
     """Fields every content item carries."""
 
     id: Slug = Field(description="唯一标识：小写英文、数字和连字符，必须与文件名一致")
-    title: Text = Field(description="标题，显示在页面和搜索结果中")
-    owner: Text = Field(description="负责保持内容准确的人或角色")
+    title: Text = Field(description="标题，显示在页面和搜索结果中", examples=["某汽车零部件企业：停机减少一半"])
+    owner: Text = Field(description="负责保持内容准确的人或角色", examples=["华东区 王磊"])
     reviewed: IsoDate = Field(description="最近一次审核日期，格式 YYYY-MM-DD")
     tags: list[Text] = Field(default_factory=list, description="标签，便于在网站上筛选")
     attachments: list[Attachment] = Field(default_factory=list, description="附件：仓库内文件（如 assets/ 下的 PDF、图片），网站上提供下载")

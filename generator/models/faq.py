@@ -10,9 +10,9 @@ from generator.models.common import Item, Markdown, Model, Slug, Text, reference
 class Question(Model):
     """One question and its answer; its id keeps links stable when the wording changes."""
 
-    id: Slug = Field(description="问题的稳定标识（本文件内唯一），用作页面锚点")
-    question: Text = Field(description="客户或销售实际会问的问题")
-    answer: Markdown = Field(description="回答（Markdown），先给结论再给依据")
+    id: Slug = Field(description="问题的稳定标识（本文件内唯一），用作页面锚点", examples=["deploy-time"])
+    question: Text = Field(description="客户或销售实际会问的问题", examples=["部署要多长时间？"])
+    answer: Markdown = Field(description="回答（Markdown），先给结论再给依据", examples=["标准部署两周，含现场调试"])
     stage: vocabulary("funnel_stages") = Field(description="最常被问到的销售阶段（取自分类表 funnel_stages）")
     tags: list[Text] = Field(default_factory=list, description="标签")
 

@@ -18,7 +18,7 @@ from generator.models import ContentType, Plan, Taxonomy
 from generator.models.common import ValidationContext
 from generator.project import TAXONOMY_FILE, content_files
 from generator.repository import Entry, Repository
-from generator.validate.content import identity_problems, question_id_problems, text_problems
+from generator.validate.content import identity_problems, misplaced_problem, question_id_problems, text_problems
 from generator.validate.items import validate_item
 from generator.validate.plans import plan_problems
 
@@ -58,7 +58,7 @@ def check_repository(root: Path) -> CheckResult:
     for path, content_type in files:
         display = display_path(path, root)
         if content_type is None:
-            problems.append(Problem(display, 1, 1, "", "unknown_folder"))
+            problems.append(misplaced_problem(path, display))
             continue
         reading = read_past_errors(path, display)
         problems.extend(reading.problems)
@@ -105,8 +105,7 @@ def _known_ids(documents: list[tuple[Document, ContentType]], unreadable: dict[s
     ids = {kind: set(stems) for kind, stems in unreadable.items()}
     for document, content_type in documents:
         item_id = document.plain.get("id")
-        if isinstance(item_id, str):
-            ids.setdefault(content_type.kind, set()).add(item_id)
+        ids.setdefault(content_type.kind, set()).add(item_id if isinstance(item_id, str) else document.path.stem)
     return ids
 
 

@@ -6,8 +6,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from pathlib import Path
+
 from generator.errors import Problem
-from generator.load import Document
+from generator.load import Document, read_document
+from generator.messages import Msg
+from generator.models import CONTENT_TYPES, Item
 from generator.models.common import PLACEHOLDER
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -69,3 +73,16 @@ def question_id_problems(document: Document) -> list[Problem]:
         else:
             first_seen[qid] = index
     return problems
+
+
+def misplaced_problem(path: Path, display: str) -> Problem:
+    """Say where a file in a folder of no content type belongs: judged by its keys, else every type's folder."""
+    document = read_document(path, display)
+    keys = set(document.plain) if not isinstance(document, list) else set()
+    shared = set(Item.model_fields)
+    scores = [(len(keys & (set(t.model.model_fields) - shared)), t) for t in CONTENT_TYPES]
+    best, content_type = max(scores, key=lambda pair: pair[0])
+    if best:
+        return Problem(display, 1, 1, "", "unknown_folder", {"where": Msg("folder.guess", {"kind": Msg(f"kind.{content_type.kind}"), "folder": content_type.folder})})
+    folders = "、".join(f"{t.folder}/" for t in CONTENT_TYPES)
+    return Problem(display, 1, 1, "", "unknown_folder", {"where": Msg("folder.list", {"folders": folders})})
