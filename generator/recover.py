@@ -22,6 +22,7 @@ MAX_SLIPS = 20
 """A file with more syntax errors than this is reported up to here."""
 
 TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*[:：]")
+FIRST_KEY = re.compile(r"^(?:-\s+)?([A-Za-z_][A-Za-z0-9_-]*)\s*[:：]")
 RECOVERABLE = {"yaml_syntax", "duplicate_key"}
 
 
@@ -53,7 +54,10 @@ def read_past_errors(path: Path, display: str) -> Reading:
         stray = stray_character("\n".join(lines))
         if stray is not None:
             problems.append(Problem(display, stray.line + 1, stray.col + 1, "", "yaml_syntax", {"problem": Msg(stray.code)}))
-            lines[stray.line] = _without_stray(lines[stray.line], stray.col)
+            if stray.code == "yaml.bom":
+                lines[stray.line] = lines[stray.line][: stray.col] + lines[stray.line][stray.col + 1 :]
+            elif not _set_aside(lines, stray.line, skipped):
+                break
             continue
         tree = parse_yaml("\n".join(lines), display)
         if not isinstance(tree, Problem):
@@ -64,11 +68,6 @@ def read_past_errors(path: Path, display: str) -> Reading:
     return Reading(None, problems, frozenset(skipped))
 
 
-def _without_stray(line: str, col: int) -> str:
-    """Drop a BOM, or turn a full-width indentation space into a plain one (columns stay put)."""
-    return line[:col] + ("" if line[col] == "\ufeff" else " ") + line[col + 1 :]
-
-
 def _set_aside(lines: list[str], culprit: int, skipped: set[str]) -> bool:
     """Blank the top-level block around line `culprit`; return False if nothing was left to blank."""
     culprit = min(max(culprit, 0), len(lines) - 1)
@@ -76,7 +75,7 @@ def _set_aside(lines: list[str], culprit: int, skipped: set[str]) -> bool:
     end = next((n for n in range(culprit + 1, len(lines)) if TOP_LEVEL_KEY.match(lines[n])), len(lines))
     if not any(lines[n].strip() for n in range(start, end)):
         return False
-    key = TOP_LEVEL_KEY.match(lines[start])
+    key = FIRST_KEY.match(lines[start])
     if key:
         skipped.add(key.group(1))
     lines[start:end] = [""] * (end - start)

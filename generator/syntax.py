@@ -26,6 +26,7 @@ NO_SPACE_COLON = re.compile(rf"^(\s*(?:-\s+)?)({KEY})\s*:(?=[^\s:/])(.*)$")
 KEY_VALUE = re.compile(rf"^(\s*(?:-\s+)?)({KEY}):(?:\s+(.*))?$")
 BLOCK_SCALAR = re.compile(rf"^(\s*(?:-\s+)?)({KEY}):\s+[|>][-+0-9]*\s*(?:#.*)?$")
 STRAY_CHARACTERS = re.compile(r"\ufeff|^[ \t]*\u3000", re.MULTILINE)
+"""A BOM anywhere but the very start (the reader drops that one), or a full-width space in the indentation."""
 FULLWIDTH_QUOTES = "“”‘’＂「」"
 
 
@@ -68,6 +69,8 @@ def diagnose(text: str, error: MarkedYAMLError) -> Diagnosis | None:
         return _not_a_key(lines, start.line)
     if "mapping values are not allowed" in problem:
         return _unexpected_colon(lines, at, mark.column)
+    if problem.endswith("'?'") and start is not None and start.column == 0 and _previous_content(lines, start.line) is None:
+        return Diagnosis(start.line, 0, "yaml.top_level_list")
     if problem.startswith("expected <block end>"):
         return _broken_block(lines, at, mark.column, problem)
     if "flow" in context and start is not None:

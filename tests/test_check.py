@@ -68,7 +68,7 @@ EDITS = [
         id="text-instead-of-number"),
     pytest.param(
         "content/case-studies/demo-customer.yaml", "better: lower", "better: less",
-        ["content/case-studies/demo-customer.yaml:20:13: results[0].better: 只能是 `higher` / `lower` 之一"],
+        ["content/case-studies/demo-customer.yaml:20:13: results[0].better: `less` 不是可选值：只能是 `higher` / `lower` 之一"],
         id="value-not-in-choices"),
     pytest.param(
         "content/faqs/demo-cloud-faq.yaml", "id: deploy-time", "id: price",

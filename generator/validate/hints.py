@@ -34,6 +34,8 @@ DATE_EXAMPLE = "2026-11-03"
 
 def value_hint(kind: str, value: Any, description: str) -> tuple[str, dict[str, Any]] | None:
     """Return a message that echoes a wrong `value` and says what to write, if one fits `kind`."""
+    if value is None and kind in ("string_type", *NUMBER_KINDS, *DATE_KINDS):
+        return "value.empty", {}
     if not isinstance(value, str):
         return None
     text = value.strip()
@@ -49,6 +51,17 @@ def value_hint(kind: str, value: Any, description: str) -> tuple[str, dict[str, 
     if kind in ("dict_type", "model_type", "model_attributes_type") and re.match(r"^[A-Za-z_]\w*\s*：", text):
         return "value.fullwidth_colon", {"value": text}
     return None
+
+
+def joined_terms(detail: Any, vocabularies: dict[str, list[str]]) -> tuple[str, dict[str, Any]] | None:
+    """Return a hint when a taxonomy miss is several allowed terms joined by `，` or `、` into one."""
+    if detail["type"] != "unknown_vocabulary" or not isinstance(detail["loc"][-1], int):
+        return None
+    value, name = detail["ctx"]["value"], detail["ctx"]["vocabulary"]
+    parts = [part for part in LIST_SEPARATORS.split(value) if part]
+    if len(parts) < 2 or not all(part in vocabularies.get(name, []) for part in parts):
+        return None
+    return "value.joined_terms", {"value": value, "fixed": "[" + ", ".join(parts) + "]"}
 
 
 def _number_hint(text: str, description: str) -> tuple[str, dict[str, Any]]:

@@ -13,7 +13,7 @@ from generator.errors import Problem, field_path
 from generator.load import Document, locate_key
 from generator.messages import CATALOGUE, Msg
 from generator.models.common import KEBAB_PATTERN, PERIOD_PATTERN, Item, ValidationContext
-from generator.validate.hints import example_line, required_fields, schema_at, suggest_field, value_hint
+from generator.validate.hints import example_line, joined_terms, required_fields, schema_at, suggest_field, value_hint
 
 PATTERN_NAMES = {KEBAB_PATTERN: "pattern.kebab", PERIOD_PATTERN: "pattern.period"}
 
@@ -40,7 +40,11 @@ def _problem(document: Document, model: type[BaseModel], detail: Any, context: V
         return _missing(document, model, loc, context)
     line, col = document.locate(loc)
     _schema, node = schema_at(model, loc)
-    code, params = value_hint(kind, detail.get("input"), str(node.get("description", ""))) or _code_and_params(kind, detail.get("ctx", {}), detail)
+    code, params = (
+        value_hint(kind, detail.get("input"), str(node.get("description", "")))
+        or joined_terms(detail, context.vocabularies)
+        or _code_and_params(kind, detail.get("ctx", {}), detail)
+    )
     return Problem(document.display, line, col, field_path(loc), code, params)
 
 
@@ -80,7 +84,7 @@ def _code_and_params(kind: str, ctx: dict[str, Any], detail: Any) -> tuple[str, 
         return "schema.string_pattern_mismatch", {"pattern_hint": Msg(PATTERN_NAMES[pattern]) if pattern in PATTERN_NAMES else pattern}
     if kind in ("literal_error", "enum"):
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        return f"schema.{kind}", {"expected": " / ".join(f"`{c}`" for c in choices)}
+        return f"schema.{kind}", {"value": detail.get("input"), "expected": " / ".join(f"`{c}`" for c in choices)}
     if kind in CATALOGUE:
         return kind, dict(ctx)
     if f"schema.{kind}" in CATALOGUE:
