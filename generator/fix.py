@@ -1,6 +1,10 @@
-"""`salesbook fmt --fix`: repair the syntax slips whose fix is unambiguous, before formatting.
+"""Text edits `salesbook fmt` makes before laying a file out.
 
-Only two slips qualify, and only where the parser refuses the line: a full-width
+`--fix` repairs the syntax slips whose fix is unambiguous; every run writes the
+generated id into each FAQ question that has none, so the id stays put when the
+question is later reworded.
+
+For `--fix` only two slips qualify, and only where the parser refuses the line: a full-width
 colon after a key (`summary：…`) and a missing space after a key's colon
 (`summary:…`). Each repair is reported, so the writer sees what changed.
 """
@@ -10,9 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from generator.load import new_yaml
+from generator.models.faq import question_id
 from generator.syntax import FULLWIDTH_COLON, NO_SPACE_COLON, diagnose
 
 REPAIRABLE = {"yaml.fullwidth_colon": FULLWIDTH_COLON, "yaml.no_space_after_colon": NO_SPACE_COLON}
@@ -64,3 +70,18 @@ def repair_files(paths: list[Path], write: bool) -> list[Repair]:
             path.write_text(repaired, encoding="utf-8")
         done.extend(Repair(path, line, code, fixed) for line, code, fixed in repairs)
     return done
+
+
+def with_question_ids(text: str) -> str:
+    """Return FAQ `text` with the generated id written above every question that has none."""
+    data = new_yaml().load(text)
+    questions = data.get("questions") if isinstance(data, CommentedMap) else None
+    if not isinstance(questions, CommentedSeq) or questions.fa.flow_style():
+        return text
+    lines = text.split("\n")
+    for index in reversed(range(len(questions))):
+        question = questions[index]
+        if isinstance(question, CommentedMap) and not question.fa.flow_style() and "id" not in question and isinstance(question.get("question"), str):
+            line, col = questions.lc.item(index)
+            lines[line] = f"{lines[line][:col]}id: {question_id(question['question'])}\n{' ' * col}{lines[line][col:]}"
+    return "\n".join(lines)

@@ -104,9 +104,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "missing.under": ("加在 `{key}` 下面（比它多缩进 2 个空格）", "add it under `{key}`, indented 2 more spaces"),
     "missing.example": ("，如 `{example}`", ", e.g. `{example}`"),
     "missing.needs": ("，其下要填写 {fields}", ", with {fields} inside"),
+    "implausible_deal_size": (
+        "合同金额写的是 {value} 万元，也就是 {yuan} 亿元，对一个客户案例大得不合常理：这里的单位是万元，若填的是元，请除以 10000，或连单位写成“{value}元”",
+        "the contract is {value} 万元, i.e. {yuan} 亿元 — implausibly large for one case study: the unit here is 万元; if you typed yuan, divide by 10000 or write it with its unit, \"{value}元\"",
+    ),
     "value.comma": ("`{value}`：数字里不要写逗号，写成 `{fixed}`", "`{value}`: no commas inside a number; write `{fixed}`"),
     "value.unit": ("`{value}`：只写数字，不带单位“{unit}”，写成 `{fixed}`", "`{value}`: write the number alone, without the unit '{unit}': `{fixed}`"),
-    "value.yuan_in_wan": ("`{value}`：这里的单位是万元，换算后写 `{fixed}`", "`{value}`: this field is in 万元 (10,000 yuan); write `{fixed}`"),
     "value.fullwidth_digits": ("`{value}`：用了全角数字，改成半角 `{fixed}`", "`{value}`: full-width digits; write `{fixed}`"),
     "value.not_number": ("`{value}` 不是数字：这里只写阿拉伯数字，如 `40`", "`{value}` is not a number: write digits only, e.g. `40`"),
     "value.date_form": ("`{value}`：日期要写成 YYYY-MM-DD（月、日都写两位），即 `{fixed}`", "`{value}`: write dates as YYYY-MM-DD (two-digit month and day): `{fixed}`"),

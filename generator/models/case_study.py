@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Item, Markdown, Model, Text, reference, vocabulary
+from generator.models.common import Item, Markdown, Model, Text, WanYuan, reference, vocabulary
 
 
 class Metric(Model):
@@ -16,7 +16,7 @@ class Metric(Model):
     before: float = Field(description="实施前的数值", examples=[40])
     after: float = Field(description="实施后的数值", examples=[18])
     unit: Text = Field(description="单位，如“小时/月”、“%”")
-    better: Literal["higher", "lower"] = Field(description="数值越高越好（higher）还是越低越好（lower）")
+    better: Literal["higher", "lower"] | None = Field(default=None, description="数值越高越好（higher）还是越低越好（lower）；不写则不标好坏")
 
 
 class Quote(Model):
@@ -42,4 +42,4 @@ class CaseStudy(Item):
     results: list[Metric] = Field(min_length=1, description="量化结果，每项有实施前后数值")
     quote: Quote | None = Field(default=None, description="客户证言")
     sales_cycle_days: int | None = Field(default=None, ge=1, description="销售周期（天），从首次接触到签约")
-    deal_size: float | None = Field(default=None, ge=0, description="合同金额（万元）", examples=[120])
+    deal_size: WanYuan | None = Field(default=None, description="合同金额，单位万元；也可连单位写，如“120万元”或“1200000元”", examples=[120])

@@ -13,7 +13,7 @@ class Step(Model):
     title: Text = Field(description="步骤名称", examples=["登记线索"])
     owner: vocabulary("roles") = Field(description="负责角色（取自分类表 roles）")
     actions: list[Text] = Field(min_length=1, description="具体动作，每条一句", examples=[["在 CRM 中新建线索"]])
-    output: Text = Field(description="本步骤的产出物")
+    output: Text | None = Field(default=None, description="本步骤的产出物（有明确产出物时填写）")
     time_limit: Text = Field(description="时限，如“24 小时内”")
 
 

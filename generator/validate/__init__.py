@@ -18,7 +18,7 @@ from generator.models import ContentType, Plan, Taxonomy
 from generator.models.common import ValidationContext
 from generator.project import TAXONOMY_FILE, content_files
 from generator.repository import Entry, Repository
-from generator.validate.content import identity_problems, misplaced_problem, question_id_problems, text_problems
+from generator.validate.content import identity_problems, magnitude_problems, misplaced_problem, question_id_problems, text_problems
 from generator.validate.items import validate_item
 from generator.validate.plans import plan_problems
 
@@ -119,6 +119,8 @@ def _check_document(
         problems.extend(question_id_problems(document))
     item, item_problems = validate_item(document, content_type.model, context)
     problems.extend(_without_placeholder_echoes(item_problems, problems))
+    if item is not None:
+        problems.extend(magnitude_problems(item, document))
     if item is not None and isinstance(item, Plan):
         problems.extend(plan_problems(item, document, archetypes.get(item.archetype)))
     if problems and (refusal := document.refusal()) is not None:

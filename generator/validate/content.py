@@ -8,11 +8,14 @@ from typing import Any
 
 from pathlib import Path
 
-from generator.errors import Problem
+from generator.errors import Problem, Severity
 from generator.load import Document, read_document
 from generator.messages import Msg
-from generator.models import CONTENT_TYPES, Item
+from generator.models import CONTENT_TYPES, CaseStudy, Item
 from generator.models.common import PLACEHOLDER
+
+LARGEST_PLAUSIBLE_DEAL = 10_000
+"""万元: one case study's contract above 1 亿元 is far beyond the demo content's 48–580 万元; likely 元 typed as 万元."""
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
@@ -86,3 +89,11 @@ def misplaced_problem(path: Path, display: str) -> Problem:
         return Problem(display, 1, 1, "", "unknown_folder", {"where": Msg("folder.guess", {"kind": Msg(f"kind.{content_type.kind}"), "folder": content_type.folder})})
     folders = "、".join(f"{t.folder}/" for t in CONTENT_TYPES)
     return Problem(display, 1, 1, "", "unknown_folder", {"where": Msg("folder.list", {"folders": folders})})
+
+
+def magnitude_problems(item: Item, document: Document) -> list[Problem]:
+    """Warn about a money figure too large for its unit (a 元 amount typed where 万元 is meant)."""
+    if not isinstance(item, CaseStudy) or item.deal_size is None or item.deal_size < LARGEST_PLAUSIBLE_DEAL:
+        return []
+    written, yi = (f"{amount:f}".rstrip("0").rstrip(".") for amount in (item.deal_size, item.deal_size / 10000))
+    return [document.problem(("deal_size",), "implausible_deal_size", Severity.WARNING, value=written, yuan=yi)]

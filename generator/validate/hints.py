@@ -32,7 +32,7 @@ LIST_SEPARATORS = re.compile(r"\s*[，、,;；]\s*")
 DATE_EXAMPLE = "2026-11-03"
 
 
-def value_hint(kind: str, value: Any, description: str) -> tuple[str, dict[str, Any]] | None:
+def value_hint(kind: str, value: Any) -> tuple[str, dict[str, Any]] | None:
     """Return a message that echoes a wrong `value` and says what to write, if one fits `kind`."""
     if value is None and kind in ("string_type", *NUMBER_KINDS, *DATE_KINDS):
         return "value.empty", {}
@@ -40,7 +40,7 @@ def value_hint(kind: str, value: Any, description: str) -> tuple[str, dict[str, 
         return None
     text = value.strip()
     if kind in NUMBER_KINDS:
-        return _number_hint(text, description)
+        return _number_hint(text)
     if kind in DATE_KINDS:
         return _date_hint(text)
     if kind in ("bool_parsing", "bool_type"):
@@ -64,7 +64,7 @@ def joined_terms(detail: Any, vocabularies: dict[str, list[str]]) -> tuple[str, 
     return "value.joined_terms", {"value": value, "fixed": "[" + ", ".join(parts) + "]"}
 
 
-def _number_hint(text: str, description: str) -> tuple[str, dict[str, Any]]:
+def _number_hint(text: str) -> tuple[str, dict[str, Any]]:
     normal = unicodedata.normalize("NFKC", text)
     if normal != text and _is_number(normal):
         return "value.fullwidth_digits", {"value": text, "fixed": normal}
@@ -73,8 +73,6 @@ def _number_hint(text: str, description: str) -> tuple[str, dict[str, Any]]:
     with_unit = NUMBER_WITH_UNIT.fullmatch(normal)
     if with_unit:
         number, unit = re.sub("[,，]", "", with_unit.group(1)), with_unit.group(2)
-        if unit == "元" and "万元" in description:
-            return "value.yuan_in_wan", {"value": text, "fixed": _trim(float(number) / 10000)}
         return "value.unit", {"value": text, "unit": unit, "fixed": number}
     return "value.not_number", {"value": text}
 
@@ -95,10 +93,6 @@ def _date_hint(text: str) -> tuple[str, dict[str, Any]]:
 
 def _is_number(text: str) -> bool:
     return re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text) is not None
-
-
-def _trim(number: float) -> str:
-    return f"{number:.4f}".rstrip("0").rstrip(".")
 
 
 def example_line(name: str, node: dict[str, Any], schema: dict[str, Any], context: ValidationContext | None) -> str | None:

@@ -39,9 +39,8 @@ def _problem(document: Document, model: type[BaseModel], detail: Any, context: V
     if kind == "missing":
         return _missing(document, model, loc, context)
     line, col = document.locate(loc)
-    _schema, node = schema_at(model, loc)
     code, params = (
-        value_hint(kind, detail.get("input"), str(node.get("description", "")))
+        value_hint(kind, detail.get("input"))
         or joined_terms(detail, context.vocabularies)
         or _code_and_params(kind, detail.get("ctx", {}), detail)
     )

@@ -137,8 +137,8 @@ CORPUS = [
         id='thousands-comma-in-number'),
     pytest.param(
         'yuan-in-a-wan-field', 'content/case-studies/demo-customer.yaml',
-        ['content/case-studies/demo-customer.yaml:11:12: deal_size: `1850000元`：这里的单位是万元，换算后写 `185`'],
-        ['content/case-studies/demo-customer.yaml:11:12: deal_size: `1850000元`: this field is in 万元 (10,000 yuan); write `185`'],
+        ['content/case-studies/demo-customer.yaml:11:12: 警告: deal_size: 合同金额写的是 1850000 万元，也就是 185 亿元，对一个客户案例大得不合常理：这里的单位是万元，若填的是元，请除以 10000，或连单位写成“1850000元”'],
+        ['content/case-studies/demo-customer.yaml:11:12: warning: deal_size: the contract is 1850000 万元, i.e. 185 亿元 — implausibly large for one case study: the unit here is 万元; if you typed yuan, divide by 10000 or write it with its unit, "1850000元"'],
         id='yuan-in-a-wan-field'),
     pytest.param(
         'unit-after-number', 'content/case-studies/demo-customer.yaml',
