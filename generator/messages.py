@@ -167,6 +167,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "build.shim_broken": ("{file} 中没有 iframe-worker 的 shim，请删除该文件后重试", "{file} holds no iframe-worker shim; delete it and retry"),
     "build.done": ("网站已生成：{site}（{pages} 个页面，{searchable} 个可搜索，{downloads} 个 Word 下载）", "site built: {site} ({pages} pages, {searchable} searchable, {downloads} Word downloads)"),
     "serve.updated": ("已更新 {pages} 个页面（{seconds} 秒）", "updated {pages} page(s) in {seconds} s"),
+    "serve.ready": ("预览已启动：{url}　修改内容后浏览器会自动刷新，按 Ctrl+C 退出", "preview running at {url}; the browser reloads as you edit; press Ctrl+C to stop"),
+    "serve.panel_heading": ("内容有 {count} 个错误", "{count} error(s) in the content"),
+    "serve.panel_hint": ("网站显示的是上一次正确的版本。按下面的位置（文件:行:列）改好并保存，这里会自动更新。", "The site shows the last good version. Fix each place below (file:line:col) and save; this panel updates by itself."),
+    "serve.panel_close": ("暂时隐藏", "Hide for now"),
     "serve.kept": ("内容有 {errors} 个错误，网站保持上一次的版本；改好后会自动更新", "{errors} error(s) in the content; the preview keeps the last good version and updates once they are fixed"),
     "build.done_offline": ("离线版网站已生成：{site}（{pages} 个页面，可直接用浏览器打开 index.html）", "offline site built: {site} ({pages} pages; open index.html straight from disk)"),
     # contributing: salesbook new / fmt / check --changed / stale / report coverage
