@@ -15,12 +15,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.config.review import ReviewPolicy
+from generator.config.site import SiteSettings
 from generator.errors import ContentError, display_path
 from generator.load import read_document
 from generator.models import CONTENT_TYPES, Taxonomy
 from generator.project import content_files
-from generator.report import ReviewPolicy
-from generator.site.settings import SiteSettings
 from generator.validate import load_taxonomy
 
 SETTINGS_MODELS: dict[str, type[BaseModel]] = {"site": SiteSettings, "review": ReviewPolicy}

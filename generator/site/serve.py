@@ -18,8 +18,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import print_problems
-from generator.errors import BuildError, ContentError
+from generator.errors import BuildError, ContentError, Problem
 from generator.messages import render
 from generator.site.build import write_downloads
 from generator.site.engine import DOCS_DIR, Mode, mkdocs_command, mkdocs_environment
@@ -86,7 +85,7 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> list[str]:
     """Check the content and rewrite the pages that changed; report problems instead of raising."""
     started = time.monotonic()
     result = check_repository(root)
-    print_problems(result.problems, lang, "text")
+    _show(result.problems, lang)
     if result.errors:
         click.echo(render("serve.kept", lang, {"errors": len(result.errors)}), err=True)
         show_problems(docs, [p.format(lang) for p in result.errors], lang)
@@ -96,7 +95,7 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> list[str]:
         downloads = write_downloads(repository, docs) if documents else _existing_downloads(docs)
         changed = generate_pages(repository, docs, downloads, date.today(), pagefind=False).changed
     except ContentError as error:  # site.yaml or an archetype file is wrong
-        print_problems(error.problems, lang, "text")
+        _show(error.problems, lang)
         show_problems(docs, [p.format(lang) for p in error.problems], lang)
         return []
     except BuildError as error:
@@ -121,6 +120,12 @@ def show_problems(docs: Path, lines: list[str], lang: str) -> None:
     text = json.dumps(report, ensure_ascii=False, indent=1)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
+
+
+def _show(problems: list[Problem], lang: str) -> None:
+    """Print each problem as `path:line:col` and its message, as `salesbook check` does."""
+    for problem in problems:
+        click.echo(problem.format(lang))
 
 
 def _affects_documents(root: Path, path: Path) -> bool:

@@ -13,7 +13,7 @@ from generator.errors import Problem, field_path
 from generator.load import Document, locate_key
 from generator.messages import CATALOGUE, Msg
 from generator.models.common import KEBAB_PATTERN, PERIOD_PATTERN, Item, ValidationContext
-from generator.validate.hints import example_line, joined_terms, required_fields, schema_at, suggest_field, value_hint
+from generator.hints import example_line, joined_terms, required_fields, schema_at, suggest_field, value_hint
 
 PATTERN_NAMES = {KEBAB_PATTERN: "pattern.kebab", PERIOD_PATTERN: "pattern.period"}
 
