@@ -6,17 +6,17 @@ from pathlib import Path
 
 import click
 
-from generator.commands.support import LANG_OPTION, print_problems, repository_root
+from generator.commands.support import LANG_OPTION, print_problems, repository_root, text
 from generator.errors import display_path
 from generator.messages import Msg, render
 
 
-@click.command()
+@click.command(help=text("help.fmt"))
 @LANG_OPTION
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--check", "check_only", is_flag=True, help="不改文件，只列出需要整理的文件；有则退出码为 1。")
-@click.option("--changed", "base", metavar="BASE", help="只整理自 git 版本 BASE 以来改动的内容文件。")
-@click.option("--fix", is_flag=True, help="先修复确定无歧义的语法错误（键后的中文冒号、冒号后缺空格），并列出改了哪些行。")
+@click.option("--check", "check_only", is_flag=True, help=text("help.fmt.check"))
+@click.option("--changed", "base", metavar="BASE", help=text("help.fmt.changed"))
+@click.option("--fix", is_flag=True, help=text("help.fmt.fix"))
 @click.pass_context
 def fmt(ctx: click.Context, lang: str, paths: tuple[Path, ...], check_only: bool, base: str | None, fix: bool) -> None:
     """整理 YAML 格式：字段按模型顺序、统一缩进和引号；内容与注释保持不变。"""

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import click
 
-from generator.commands.support import LANG_OPTION, repository_root
+from generator.commands.support import LANG_OPTION, repository_root, text
 from generator.errors import display_path
 from generator.messages import render
 
 
-@click.command()
+@click.command(help=text("help.schema"))
 @LANG_OPTION
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"), show_default=True, help="JSON Schema 文件所在的文件夹。")
-@click.option("--check", "check_only", is_flag=True, help="不写文件，只核对已提交的 schema 是否过期；过期则退出码为 1（CI 用）。")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"), show_default=True, help=text("help.schema.output"))
+@click.option("--check", "check_only", is_flag=True, help=text("help.schema.check"))
 @click.pass_context
 def schema(ctx: click.Context, lang: str, output: Path, check_only: bool) -> None:
     """生成编辑器用的 JSON Schema：字段补全、说明、分类表取值和现有 id 的下拉提示。"""
