@@ -9,6 +9,7 @@ import click
 from generator.commands.check import check
 from generator.commands.docx import docx
 from generator.commands.fmt import fmt
+from generator.commands.init import init
 from generator.commands.new import new
 from generator.commands.plan import plan
 from generator.commands.report import report, stale
@@ -26,7 +27,7 @@ def cli(ctx: click.Context, root: Path, lang: str) -> None:  # noqa: ARG001 - `l
     ctx.obj = root
 
 
-for verb in (check, new, fmt, stale, report, schema, plan, docx, build, serve):
+for verb in (init, check, new, fmt, stale, report, schema, plan, docx, build, serve):
     cli.add_command(verb)
 
 

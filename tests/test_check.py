@@ -84,7 +84,7 @@ EDITS = [
         id="kpi-weights-not-100"),
     pytest.param(
         "content/plans/demo-plan.yaml", "amount: 1200000", "amount: 1100000",
-        ["content/plans/demo-plan.yaml:13:12: breakdowns[0].total: 分解合计 2,900,000 与总额 3,000,000 不一致（相差 100,000）"],
+        ["content/plans/demo-plan.yaml:13:12: breakdowns[0].total: 各行合计 2,900,000 元，与本表写明的总额 3,000,000 元不一致（少 100,000 元）"],
         id="breakdown-does-not-add-up"),
     pytest.param(
         "content/plans/demo-plan.yaml", "period: 2027-03", "period: 0000-03",

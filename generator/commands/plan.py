@@ -11,6 +11,7 @@ import click
 from generator.archetypes import ARCHETYPE_IDS, load_archetypes
 from generator.commands.language import LANGUAGE
 from generator.commands.support import LANG_OPTION, repository_root, text
+from generator.config.site import load_settings
 from generator.errors import UsageError, display_path
 from generator.messages import render
 from generator.models.common import KEBAB_PATTERN, PERIOD_PATTERN
@@ -36,15 +37,14 @@ def plan() -> None:
 @click.pass_context
 def new(ctx: click.Context, archetype_id: str, team: str, period: str, output: Path | None, company: str | None, force: bool, lang: str) -> None:
     """Write a commented plan scaffold: every block the archetype needs, XX where figures go."""
-    from generator.scaffold.plan import company_of, write_plan_scaffold
+    from generator.scaffold.plan import write_plan_scaffold
 
     root = repository_root(ctx)
     output = output or root / PLANS_FOLDER / f"{period.lower()}-{team_slug(team)}-{archetype_id}.yaml"
     _refuse_bad_arguments(period, output, force)
     archetype = next(a for a in load_archetypes(root) if a.id == archetype_id)
     if company is None:
-        repository = check_repository(root).repository
-        company = company_of([p for p in repository.items("plan") if isinstance(p, Plan)] if repository else [])
+        company = load_settings(root).company or _company_of_plans(root)
     written = write_plan_scaffold(archetype, output, root, team.strip(), period, company, date.today())
     click.echo(render("plan.created", lang, {"path": display_path(written, root), "name": archetype.name}))
 
@@ -55,6 +55,14 @@ def team_slug(team: str) -> str:
 
     words = re.findall(r"[a-z0-9]+", "".join(lazy_pinyin(team.strip())).lower())
     return "-".join(words) or "team"
+
+
+def _company_of_plans(root: Path) -> str:
+    """Return the company most existing plans name (XX when there are none)."""
+    from generator.scaffold.plan import company_of
+
+    repository = check_repository(root).repository
+    return company_of([p for p in repository.items("plan") if isinstance(p, Plan)] if repository else [])
 
 
 def _refuse_bad_arguments(period: str, output: Path, force: bool) -> None:

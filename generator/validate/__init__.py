@@ -21,6 +21,7 @@ from generator.recover import Reading, read_past_errors
 from generator.repository import Entry, Repository
 from generator.validate.content import identity_problems, magnitude_problems, misplaced_problem, question_id_problems, text_problems
 from generator.validate.plans import plan_problems
+from generator.validate.settings import settings_problems, unreadable_by_this_salesbook
 
 
 @dataclass
@@ -48,7 +49,10 @@ class CheckResult:
 
 def check_repository(root: Path) -> CheckResult:
     """Load, validate and cross-check every content file under `root`."""
+    if wrong_version := unreadable_by_this_salesbook(root):
+        return CheckResult(None, wrong_version, 1)
     taxonomy, problems = load_taxonomy(root)
+    problems.extend(settings_problems(root))
     files = content_files(root)
     if taxonomy is None:
         return CheckResult(None, sorted(problems), len(files) + 1)

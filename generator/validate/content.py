@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from typing import Any
-
 from pathlib import Path
+from typing import Any
 
 from generator.errors import Problem, Severity
 from generator.load import Document, read_document
 from generator.messages import Msg
 from generator.models import CONTENT_TYPES, CaseStudy, Item
 from generator.models.common import PLACEHOLDER
+from generator.present import CONTROL_CHARS
 
 LARGEST_PLAUSIBLE_DEAL = 10_000
 """万元: one case study's contract above 1 亿元 is far beyond the demo content's 48–580 万元; likely 元 typed as 万元."""
-
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def walk_strings(data: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:

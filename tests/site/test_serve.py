@@ -11,6 +11,8 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
+from generator.atomic import exclusive
+from generator.site.engine import DOCS_DIR
 from tests.helpers import edit
 from tests.site.browser import open_tab
 
@@ -93,3 +95,23 @@ def test_the_browser_lists_the_problems_until_they_are_fixed(demo_copy: Path, br
         output, _ = server.communicate(timeout=20)
     assert f"预览已启动：http://127.0.0.1:{port}/　修改内容后浏览器会自动刷新，按 Ctrl+C 退出" in output.splitlines()
     assert "INFO" not in output  # MkDocs' own English log stays quiet
+
+
+def test_serve_writes_pages_only_under_the_build_lock(demo_copy: Path) -> None:
+    port = _free_port()
+    with exclusive(demo_copy):  # as a running `salesbook build` holds it
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=demo_copy, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            time.sleep(8)
+            assert not (demo_copy / DOCS_DIR / "index.md").exists()
+        except BaseException:
+            server.terminate()
+            raise
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/sops/payment-collection/", "回款与应收账款管理", 60)
+    finally:
+        server.terminate()
+        server.communicate(timeout=20)
