@@ -33,11 +33,14 @@ class Mode:
     """Material's own search (serve, offline) instead of Pagefind."""
     offline: bool = False
     """Links and search that work opened from disk (file://)."""
+    problems_panel: bool = False
+    """The panel listing the content's current problems over every page (serve)."""
 
     def environment(self) -> dict[str, str]:
         return {
             "SALESBOOK_LUNR_SEARCH": str(self.lunr_search).lower(),
             "SALESBOOK_OFFLINE": str(self.offline).lower(),
+            "SALESBOOK_PROBLEMS_PANEL": str(self.problems_panel).lower(),
             "NO_MKDOCS_2_WARNING": "1",  # Material's banner about MkDocs 2.0; mkdocs<2 is pinned
         }
 
