@@ -28,8 +28,9 @@ from ruamel.yaml.tokens import CommentToken, ScalarToken
 
 from generator.atomic import exclusive, write_atomically
 from generator.errors import Problem, Severity, UsageError, display_path
+from generator.fix import with_question_ids
 from generator.load import new_yaml, read_document, to_plain
-from generator.models import CONTENT_TYPES, Taxonomy
+from generator.models import CONTENT_TYPES, FaqSet, Taxonomy
 from generator.project import TAXONOMY_FILE, YAML_SUFFIXES, content_files
 from generator.rewrite import Layout, layout_of, same_data, shared_node
 
@@ -126,13 +127,17 @@ def format_file(path: Path, root: Path) -> Formatted | list[Problem]:
         return [refusal]
     if (shared := shared_node(document.text)) is not None:
         return [Problem(display, *shared, "", "fmt.shared_nodes", {}, Severity.WARNING)]
+    model, source, data = model_for(path, root), document.text, document.data
+    if model is FaqSet and (filled := with_question_ids(source)) != source:
+        source, data = filled, new_yaml().load(filled)  # the one intended change: question ids filled in
     try:
-        text = format_text(document.text, document.data, model_for(path, root))
+        text = format_text(source, data, model)
     except Exception:  # noqa: BLE001 - a layout bug must not cost the file, nor stop the other files
         return [Problem(display, 1, 1, "", "fmt.failed")]
-    if not same_data(to_plain(document.data), text):
+    if not same_data(to_plain(data), text):
         return [Problem(display, 1, 1, "", "fmt.not_round_trip")]
-    return Formatted(path.read_bytes(), text, layout_of(path.read_bytes()))
+    raw = path.read_bytes()
+    return Formatted(raw, text, layout_of(raw))
 
 
 def format_text(text: str, data: CommentedMap, model: type[BaseModel] | None) -> str:
