@@ -229,7 +229,10 @@ SYNTAX_EXPLANATIONS = (
 
 def _syntax_problem(text: str, error: MarkedYAMLError, display: str) -> Problem:
     """Return the syntax error where the slip is, explained; the parser's own words as a fallback."""
-    found = diagnose(text, error)
+    try:
+        found = diagnose(text, error)
+    except (IndexError, ValueError, AttributeError):  # an explanation must never cost the problem itself
+        found = None
     if found is not None:
         return Problem(display, found.line + 1, found.col + 1, "", "yaml_syntax", {"problem": Msg(found.code, found.params)})
     mark = error.problem_mark or error.context_mark

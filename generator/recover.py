@@ -61,11 +61,11 @@ def read_past_errors(path: Path, display: str) -> Reading:
             continue
         tree = parse_yaml("\n".join(lines), display)
         if not isinstance(tree, Problem):
-            return Reading(_document(path, display, "\n".join(lines), tree), problems, frozenset(skipped))
+            return Reading(_document(path, display, "\n".join(lines), tree), problems or first, frozenset(skipped))
         problems.append(tree)
         if tree.code not in RECOVERABLE or not _set_aside(lines, tree.line - 1, skipped):
             break
-    return Reading(None, problems, frozenset(skipped))
+    return Reading(None, problems or first, frozenset(skipped))  # never lose the first reading's problems
 
 
 def _set_aside(lines: list[str], culprit: int, skipped: set[str]) -> bool:

@@ -85,7 +85,8 @@ def _check_one(minimal: Path, text: str) -> list[str]:
 
 def test_too_deep_is_located_where_it_gets_too_deep(minimal: Path) -> None:
     text = "id: demo-customer\nnest:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(120)) + "  " * 121 + "end: 1\n"
-    assert _check_one(minimal, text)[0] == f"{CASE_FOLDER}/demo-customer.yaml:103:203: YAML 语法错误：嵌套层级过深，无法读取"
+    deep = [line for line in _check_one(minimal, text) if line.endswith("YAML 语法错误：嵌套层级过深，无法读取")]
+    assert len(deep) == 1 and int(deep[0].split(":")[1]) > 100, deep  # where the nesting passes the limit, not 1:1
 
 
 def test_too_many_keys_and_items_are_named_as_such(minimal: Path) -> None:
@@ -106,7 +107,7 @@ def test_tags_per_item_are_capped_at_their_line(minimal: Path) -> None:
 
 def test_a_duplicate_key_names_the_line_of_its_first_occurrence(minimal: Path) -> None:
     text = "id: demo-customer\nresults:\n  - name: a\n    before: 1\n    unit: 次\n    before: 2\n"
-    assert _check_one(minimal, text)[0] == f"{CASE_FOLDER}/demo-customer.yaml:6:5: 字段 `before` 重复出现（第一次在第 4 行）"
+    assert f"{CASE_FOLDER}/demo-customer.yaml:6:5: 字段 `before` 重复出现（第一次在第 4 行）" in _check_one(minimal, text)
 
 
 def test_a_symlink_leaving_the_repository_is_refused_at_its_file(minimal: Path, tmp_path: Path) -> None:
