@@ -78,11 +78,16 @@ def write_scaffold(root: Path, content_type: ContentType, blanks: Blanks, today:
     return path
 
 
-def _header(content_type: ContentType, lang: str) -> list[str]:
+def schema_comment(content_type: ContentType) -> str:
+    """Return the first line of a content file: where editors find its JSON Schema."""
     depth = content_type.folder.count("/") + 1
+    return f"# yaml-language-server: $schema={'../' * depth}schemas/{content_type.kind}.schema.json"
+
+
+def _header(content_type: ContentType, lang: str) -> list[str]:
     kind = render(f"kind.{content_type.kind}", lang, {})
     return [
-        f"# yaml-language-server: $schema={'../' * depth}schemas/{content_type.kind}.schema.json",
+        schema_comment(content_type),
         f"# {render('new.header_fill', lang, {'kind': kind})}",
         f"# {render('new.header_check', lang, {})}",
         "",

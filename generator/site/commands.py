@@ -33,10 +33,12 @@ def build(ctx: click.Context, offline: bool, site_dir: Path | None, lang: str) -
 
 @click.command("serve")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT", help="预览服务器的地址和端口。")
+@click.option("--cms", is_flag=True, help="同时在 /admin/ 提供浏览器表单编辑，保存的内容直接写进本仓库（需要 Node.js）。")
+@click.option("--cms-port", type=click.IntRange(1, 65535), default=8081, show_default=True, help="表单编辑本地后端（decap-server）的端口。")
 @LANG_OPTION
 @click.pass_context
-def serve(ctx: click.Context, dev_addr: str, lang: str) -> None:
+def serve(ctx: click.Context, dev_addr: str, cms: bool, cms_port: int, lang: str) -> None:
     """Preview the website with live reload while you edit the content."""
     from generator.site.serve import serve_site
 
-    serve_site(repository_root(ctx), dev_addr, lang)
+    serve_site(repository_root(ctx), dev_addr, lang, cms_port if cms else None)

@@ -19,7 +19,8 @@ import click
 from generator.cli import print_problems
 from generator.errors import BuildError, ContentError
 from generator.messages import render
-from generator.site.build import write_downloads
+from generator.cms.local import LocalForm
+from generator.site.build import CACHE_DIR, write_downloads
 from generator.site.engine import DOCS_DIR, Mode, mkdocs_command, mkdocs_environment
 from generator.site.generate import generate_pages
 from generator.validate import check_repository
@@ -32,22 +33,31 @@ SERVE_MODE = Mode(lunr_search=True)
 Snapshot = dict[Path, tuple[int, int]]
 
 
-def serve_site(root: Path, address: str, lang: str) -> None:
-    """Generate the pages, start `mkdocs serve` and regenerate on every change until Ctrl+C."""
+def serve_site(root: Path, address: str, lang: str, cms_port: int | None = None) -> None:
+    """Generate the pages, start `mkdocs serve` and regenerate on every change until Ctrl+C.
+
+    With `cms_port`, the browser form is served at /admin/ and saves through a local
+    decap-server on that port; the files it writes are tidied as they arrive.
+    """
     docs = root / DOCS_DIR
     docs.mkdir(parents=True, exist_ok=True)
     seen = snapshot(root)
     regenerate(root, docs, lang, documents=True)
+    form = LocalForm(root, docs, root / CACHE_DIR, cms_port) if cms_port else None
     command = mkdocs_command(root, "serve", "--dev-addr", address, "--livereload", "--watch-theme", "--dirty")
     server = subprocess.Popen(command, cwd=root, env=mkdocs_environment(SERVE_MODE))
     previous = signal.signal(signal.SIGTERM, _stop)
+    if form:
+        click.echo(render("cms.ready", lang, {"url": f"http://{address}/admin/"}), err=True)
     try:
         while server.poll() is None:
             time.sleep(POLL_SECONDS)
             now = snapshot(root)
             if now != seen:
                 changed = {p for p in now.keys() | seen.keys() if now.get(p) != seen.get(p)}
-                seen = now
+                for path in form.tidy(changed) if form else []:
+                    click.echo(render("cms.tidied", lang, {"path": path.relative_to(root).as_posix()}), err=True)
+                seen = snapshot(root) if form else now
                 regenerate(root, docs, lang, documents=any(_affects_documents(root, p) for p in changed))
     except KeyboardInterrupt:
         pass
@@ -55,6 +65,8 @@ def serve_site(root: Path, address: str, lang: str) -> None:
         signal.signal(signal.SIGTERM, previous)
         server.terminate()
         server.wait(timeout=10)
+        if form:
+            form.stop()
 
 
 def _stop(_signal: int, _frame: object) -> None:
