@@ -79,13 +79,11 @@ def _collection(content_type: ContentType, vocabularies: Vocabularies) -> dict[s
 
 def _plan_collection(archetype: Archetype, vocabularies: Vocabularies) -> dict[str, Any]:
     """Return the collection of plans of one archetype: its blocks, its required ones required."""
-    fields = form_fields(Plan.model_json_schema(), vocabularies)
+    fields = form_fields(Plan.model_json_schema(), vocabularies, frozenset(archetype.requires))
     for field in fields:
         if field["name"] == "archetype":
             field.update({"widget": "hidden", "default": archetype.id})
             field.pop("options", None)
-        elif field["name"] in archetype.requires:
-            field["required"] = True
         if field["name"] in BLOCKS:
             section = archetype.section_of(field["name"])
             field["hint"] = f"{field['hint']}（{section.heading}：{section.guidance}）"

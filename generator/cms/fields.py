@@ -40,20 +40,38 @@ def label_of(description: str) -> str:
     return LABEL_END.split(description, maxsplit=1)[0].strip() or description
 
 
-def form_fields(schema: Node, vocabularies: Vocabularies) -> list[Field]:
-    """Return the Decap fields of the object `schema` (a model's JSON Schema), in model order."""
-    return _object_fields(schema, schema, vocabularies)
+def form_fields(schema: Node, vocabularies: Vocabularies, also_required: frozenset[str] = frozenset()) -> list[Field]:
+    """Return the Decap fields of the object `schema` (a model's JSON Schema), in model order.
+
+    `also_required` names top-level fields the form requires although the model does not
+    (the blocks a plan archetype requires).
+    """
+    return _object_fields(schema, schema, vocabularies, also_required)
 
 
-def _object_fields(root: Node, node: Node, vocabularies: Vocabularies) -> list[Field]:
-    required = set(node.get("required", []))
+def _object_fields(root: Node, node: Node, vocabularies: Vocabularies, also_required: frozenset[str] = frozenset()) -> list[Field]:
+    required = set(node.get("required", [])) | also_required
     return [_field(root, name, prop, name in required, vocabularies) for name, prop in node.get("properties", {}).items()]
+
+
+def relax(field: Field) -> None:
+    """Make the fields inside an optional object optional in the form, as deep as objects go.
+
+    Decap checks an object's required fields even when the whole object is left
+    empty; `salesbook check` still requires them once the object is filled in.
+    """
+    for inner in field.get("fields", []) if field.get("widget") == "object" else []:
+        inner["required"] = False
+        inner.pop("min", None)
+        relax(inner)
 
 
 def _field(root: Node, name: str, prop: Node, required: bool, vocabularies: Vocabularies) -> Field:
     description = prop.get("description") or resolve(root, prop).get("description", "")
     field: Field = {"name": name, "label": label_of(description), "hint": description, "required": required}
     field.update(_widget(root, prop, vocabularies))
+    if not required:
+        relax(field)
     if "default" in prop and prop["default"] not in (None, [], {}) and "default" not in field:
         field["default"] = prop["default"]
     return field
@@ -77,9 +95,16 @@ def _list_widget(root: Node, target: Node, vocabularies: Vocabularies) -> Field:
         return {**_scalar_widget(root, items, item, vocabularies), "multiple": True, **bounds}
     if item.get("type") == "object":
         fields = _object_fields(root, item, vocabularies)
-        summary = next((f"{{{{fields.{f['name']}}}}}" for f in fields if f["widget"] == "string"), "")
-        return {"widget": "list", "fields": fields, **({"summary": summary} if summary else {}), **bounds}
-    return {"widget": "list", "field": {"name": "item", "label": " ", **_scalar_widget(root, items, item, vocabularies)}, **bounds}
+        texts = [f["name"] for f in fields if f["widget"] == "string"]
+        summary = {"summary": f"{{{{fields.{_summary_field(texts)}}}}}"} if texts else {}
+        return {"widget": "list", "fields": fields, **summary, **bounds}
+    field = {"name": "item", "label": " ", **_scalar_widget(root, items, item, vocabularies)}
+    return {"widget": "list", "collapsed": False, "summary": "{{fields.item}}", "field": field, **bounds}
+
+
+def _summary_field(texts: list[str]) -> str:
+    """Return the text field that names a list item when it is folded (a question, not its id)."""
+    return next((name for name in texts if name != "id"), texts[0])
 
 
 def _scalar_widget(root: Node, prop: Node, target: Node, vocabularies: Vocabularies) -> Field:

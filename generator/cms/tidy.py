@@ -29,7 +29,7 @@ def tidy_file(path: Path, root: Path, before: str | None) -> bool:
     document = read_document(path, display_path(path, root))
     if model is None or model not in {t.model for t in CONTENT_TYPES} or isinstance(document, list):
         return False  # not content, or unreadable: `check` reports it, nothing is guessed here
-    merged = _merged(before, document.data) if before else document.data
+    merged = _merged(before, document.data) if before else _styled(document.data)
     text = _dump(merged)
     if before is None and not document.text.startswith("# yaml-language-server:"):
         text = schema_comment(next(t for t in CONTENT_TYPES if t.model is model)) + "\n" + text

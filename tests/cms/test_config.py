@@ -58,7 +58,7 @@ def expect_widget(field: dict[str, Any], annotation: Any, where: str, outer: dic
             expect_widget(field, item, where)
         elif isinstance(item, type) and issubclass(item, BaseModel):
             assert field["widget"] == "list", where
-            expect_fields(field["fields"], item, where)
+            expect_fields(field["fields"], item, where, optional_parent=False)
         else:
             assert field["widget"] == "list" and "field" in field, where
             expect_widget(field["field"], item, f"{where}[]")
@@ -79,7 +79,7 @@ def expect_widget(field: dict[str, Any], annotation: Any, where: str, outer: dic
             assert [o["value"] for o in field["options"]] == list(get_args(base)), where
     elif isinstance(base, type) and issubclass(base, BaseModel):
         assert field["widget"] == "object", where
-        expect_fields(field["fields"], base, where)
+        expect_fields(field["fields"], base, where, optional_parent=not field["required"])
     elif base is bool:
         assert field["widget"] == "boolean", where
     elif base in (int, float) or extras.get("anyOf"):  # numbers, and figures that may be XX
@@ -89,14 +89,18 @@ def expect_widget(field: dict[str, Any], annotation: Any, where: str, outer: dic
         assert base is str and field["widget"] == "string", where
 
 
-def expect_fields(fields: list[dict[str, Any]], model: type[BaseModel], where: str, required: set[str] | None = None) -> None:
-    """Assert one form field per model field, in model order, with label, hint, required and widget."""
+def expect_fields(fields: list[dict[str, Any]], model: type[BaseModel], where: str, required: set[str] | None = None, optional_parent: bool = False) -> None:
+    """Assert one form field per model field, in model order, with label, hint, required and widget.
+
+    Inside an optional object nothing is required by the form (Decap would refuse to
+    save the object left empty); `check` requires those fields once it is filled in.
+    """
     assert [f["name"] for f in fields] == list(model.model_fields), where
     for field, (name, info) in zip(fields, model.model_fields.items(), strict=True):
         here = f"{where}.{name}"
         assert field["label"] and field["label"] in (info.description or ""), here
         assert field["hint"].startswith(info.description or "?"), here
-        assert field["required"] == (info.is_required() or name in (required or set())), here
+        assert field["required"] == (not optional_parent and (info.is_required() or name in (required or set()))), here
         annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation  # type: ignore[valid-type]
         expect_widget(field, annotation, here, info.json_schema_extra if isinstance(info.json_schema_extra, dict) else None)
 
