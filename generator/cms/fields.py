@@ -63,6 +63,7 @@ def relax(field: Field) -> None:
     for inner in field.get("fields", []) if field.get("widget") == "object" else []:
         inner["required"] = False
         inner.pop("min", None)
+        inner.pop("default", None)
         relax(inner)
 
 
