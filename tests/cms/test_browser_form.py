@@ -18,12 +18,15 @@ from tests.cms.form import Form
 from tests.helpers import salesbook
 
 SAVE_SECONDS = 30
+ACTION_SECONDS = 60
+"""Generous: on a busy machine Decap's 5 MB bundle takes a while to start."""
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def page(browser: Browser, local_form: LocalForm) -> Iterator[Page]:
-    """A logged-in tab on /admin/ that records every request it makes."""
+    """A logged-in tab on /admin/ that records every request it makes (one for the module: Decap loads once)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(ACTION_SECONDS * 1000)
     tab = context.new_page()
     requests: list[str] = []
     tab.on("request", lambda request: requests.append(request.url))
