@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.cms.config import Backend, write_config
-from generator.cms.settings import load_cms_settings
+from generator.config.cms import load_cms_settings
 from generator.npm import NpmPackage
 
 DECAP = NpmPackage("decap-cms", "3.16.3", "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw==")

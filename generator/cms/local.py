@@ -86,9 +86,15 @@ class LocalForm:
 
     def __init__(self, root: Path, docs: Path, cache: Path, port: int):
         self.root = root
-        install_admin(root, cache, docs, Backend(local_url=f"http://127.0.0.1:{port}/api/v1"))
+        self.cache = cache
+        self.port = port
+        self.install(docs)
         self.texts = {path: path.read_text(encoding="utf-8", errors="replace") for path, kind in content_files(root) if kind}
         self.server = start_local_backend(root, cache, port)
+
+    def install(self, docs: Path) -> None:
+        """Put /admin/ into the docs folder, configured to save through this local backend."""
+        install_admin(self.root, self.cache, docs, Backend(local_url=f"http://127.0.0.1:{self.port}/api/v1"))
 
     def tidy(self, changed: set[Path]) -> list[Path]:
         """Tidy the changed content files the form wrote (they start without the schema line); return them."""

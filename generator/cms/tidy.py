@@ -32,7 +32,7 @@ def tidy_file(path: Path, root: Path, before: str | None) -> bool:
     merged = _merged(before, document.data) if before else _styled(document.data)
     text = _dump(merged)
     if before is None and not document.text.startswith("# yaml-language-server:"):
-        text = schema_comment(next(t for t in CONTENT_TYPES if t.model is model)) + "\n" + text
+        text = schema_comment(path, root, next(t.kind for t in CONTENT_TYPES if t.model is model)) + "\n" + text
     tidied = format_text(text, new_yaml().load(text), model)
     if tidied == document.text:
         return False
