@@ -220,6 +220,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "同时在 /admin/ 提供浏览器表单编辑，保存的内容直接写进本仓库（需要 Node.js）。",
         "Also offer the browser form at /admin/, saving straight into this checkout (needs Node.js).",
     ),
+    "help.fmt.from_form": (
+        "与 --changed 一起用：表单（Decap CMS）写入的文件按 BASE 中的原文件找回注释和原有写法，只改动变了的值。",
+        "With --changed: files the form (Decap CMS) wrote get back the comments and layout of their BASE version; only changed values differ.",
+    ),
     "help.serve.cms_port": ("表单编辑本地后端（decap-server）的端口。", "Port of the form's local backend (decap-server)."),
     # usage and build
     "usage.no_repository": ("找不到内容仓库：{root} 下没有 site_config/taxonomy.yaml", "no content repository: {root} has no site_config/taxonomy.yaml"),

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from generator.cms.admin import install_admin
 from generator.cms.config import Backend
-from generator.cms.tidy import tidy_file
+from generator.cms.tidy import tidy_file, written_by_form
 from generator.errors import BuildError
 from generator.project import YAML_SUFFIXES, content_files
 
@@ -26,8 +26,6 @@ LOCKED = Path(__file__).parent / "local_backend"
 """package.json and package-lock.json of the local backend."""
 ENTRY = Path("node_modules/decap-server/dist/index.js")
 STARTUP_SECONDS = 30
-SCHEMA_LINE = "# yaml-language-server:"
-"""Files start with it once salesbook wrote them; the form drops every comment, this one too."""
 
 
 def server_version() -> str:
@@ -100,11 +98,9 @@ class LocalForm:
         """Tidy the changed content files the form wrote (they start without the schema line); return them."""
         tidied = []
         for path in sorted(p for p in changed if p.is_file() and p.suffix in YAML_SUFFIXES):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            if not text.startswith(SCHEMA_LINE) and tidy_file(path, self.root, self.texts.get(path)):
+            if written_by_form(path) and tidy_file(path, self.root, self.texts.get(path)):
                 tidied.append(path)
-                text = path.read_text(encoding="utf-8")
-            self.texts[path] = text
+            self.texts[path] = path.read_text(encoding="utf-8", errors="replace")
         return tidied
 
     def stop(self) -> None:

@@ -10,6 +10,7 @@ answer is then a diff of that answer alone; a new file gets the schema line.
 from __future__ import annotations
 
 import io
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,9 @@ from generator.load import new_yaml, read_document
 from generator.models import CONTENT_TYPES
 from generator.scaffold import schema_comment
 
+SCHEMA_LINE = "# yaml-language-server:"
+"""Files start with it once salesbook wrote them; the form drops every comment, this one too."""
+
 
 def tidy_file(path: Path, root: Path, before: str | None) -> bool:
     """Rewrite the content file at `path` from its text `before` the form saved it; return whether it changed."""
@@ -31,7 +35,7 @@ def tidy_file(path: Path, root: Path, before: str | None) -> bool:
         return False  # not content, or unreadable: `check` reports it, nothing is guessed here
     merged = _merged(before, document.data) if before else _styled(document.data)
     text = _dump(merged)
-    if before is None and not document.text.startswith("# yaml-language-server:"):
+    if before is None and not document.text.startswith(SCHEMA_LINE):
         text = schema_comment(path, root, next(t.kind for t in CONTENT_TYPES if t.model is model)) + "\n" + text
     tidied = format_text(text, new_yaml().load(text), model)
     if tidied == document.text:
@@ -87,3 +91,19 @@ def _dump(data: Any) -> str:
     stream = io.StringIO()
     new_yaml().dump(data, stream)
     return stream.getvalue()
+
+
+def written_by_form(path: Path) -> bool:
+    """Return whether the file looks written by the form: salesbook's files start with the schema line."""
+    return path.is_file() and not path.read_text(encoding="utf-8", errors="replace").startswith(SCHEMA_LINE)
+
+
+def tidy_since(root: Path, paths: list[Path], commit: str) -> list[Path]:
+    """Tidy the files among `paths` that the form wrote, each from its text at `commit`; return those changed."""
+    return [path for path in paths if written_by_form(path) and tidy_file(path, root, _text_at(root, commit, path))]
+
+
+def _text_at(root: Path, commit: str, path: Path) -> str | None:
+    """Return the file's text at `commit`, or None where it did not exist yet."""
+    shown = subprocess.run(["git", "-C", str(root), "show", f"{commit}:{path.relative_to(root).as_posix()}"], capture_output=True, check=False)
+    return shown.stdout.decode("utf-8", errors="replace") if shown.returncode == 0 else None

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.cms.local import install_local_backend
+from tests.contrib.gitrepo import init_repository
 from tests.helpers import REPO_ROOT
 from tests.site.conftest import browser, copy_demo
 
@@ -35,11 +36,6 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def git(root: Path, *args: str) -> str:
-    identity = ["-c", "user.name=测试", "-c", "user.email=test@example.com"]
-    return subprocess.run(["git", *identity, *args], cwd=root, check=True, capture_output=True, text=True).stdout
 
 
 def _wait_for(url: str, server: subprocess.Popen[bytes]) -> None:
@@ -63,9 +59,7 @@ def local_form(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalForm]:
     installed = backend.parents[2]
     shutil.copytree(installed, root / "build" / "cache" / installed.name, symlinks=True)
     (root / ".gitignore").write_text("/build/\n/site/\n", encoding="utf-8")
-    git(root, "init", "-q")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "demo")
+    init_repository(root)
     site, api = free_port(), free_port()
     command = [sys.executable, "-m", "generator", "serve", "--cms", "--dev-addr", f"127.0.0.1:{site}", "--cms-port", str(api)]
     server = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.cms.conftest import LocalForm, git
+from tests.cms.conftest import LocalForm
+from tests.contrib.gitrepo import git
 from tests.cms.form import Form
 from tests.helpers import salesbook
 
