@@ -3,7 +3,8 @@
 `salesbook serve --cms` lets a team lead try the form on a checkout: the form saves
 through decap-server straight into the working copy. decap-server is installed
 once per version with `npm ci` from the lockfile beside this module (every package
-pinned by its integrity hash) into build/cache, and listens on 127.0.0.1 only.
+pinned by its integrity hash) into build/cache, listens on 127.0.0.1 only, and is
+reached only through the gate (generator/cms/guard.py).
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ import time
 from pathlib import Path
 
 from generator.cms.admin import install_admin
-from generator.cms.config import Backend
+from generator.cms.config import MEDIA_FOLDER, Backend
+from generator.cms.guard import Gate, serve_gate
 from generator.cms.tidy import tidy_file, written_by_form
 from generator.errors import BuildError
+from generator.models import CONTENT_TYPES
 from generator.project import YAML_SUFFIXES, content_files
 
 LOCKED = Path(__file__).parent / "local_backend"
@@ -82,13 +85,17 @@ def _answers(port: int) -> bool:
 class LocalForm:
     """The form on a checkout: /admin/ in the preview, decap-server behind it, its files tidied."""
 
-    def __init__(self, root: Path, docs: Path, cache: Path, port: int):
+    def __init__(self, root: Path, docs: Path, cache: Path, port: int, preview: str):
+        """Serve the form for the preview at `preview` (host:port), its backend behind a gate on `port`."""
         self.root = root
         self.cache = cache
         self.port = port
         self.install(docs)
         self.texts = {path: path.read_text(encoding="utf-8", errors="replace") for path, kind in content_files(root) if kind}
-        self.server = start_local_backend(root, cache, port)
+        backend_port = _free_port()
+        self.server = start_local_backend(root, cache, backend_port)
+        folders = (*(t.folder for t in CONTENT_TYPES), MEDIA_FOLDER)
+        self.gate = serve_gate(Gate(_origins(preview), folders), port, backend_port)
 
     def install(self, docs: Path) -> None:
         """Put /admin/ into the docs folder, configured to save through this local backend."""
@@ -104,5 +111,20 @@ class LocalForm:
         return tidied
 
     def stop(self) -> None:
+        self.gate.shutdown()
+        self.gate.server_close()
         self.server.terminate()
         self.server.wait(timeout=10)
+
+
+def _origins(preview: str) -> set[str]:
+    """Return the origins a browser sends from the preview (127.0.0.1 and localhost are the same machine)."""
+    host, _, port = preview.rpartition(":")
+    hosts = {host, "127.0.0.1", "localhost"} if host in ("127.0.0.1", "localhost") else {host}
+    return {f"http://{name}:{port}" for name in hosts}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

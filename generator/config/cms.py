@@ -21,7 +21,8 @@ class RepositoryHost(Model):
     branch: Text = Field(default="main", description="内容合入的分支")
     base_url: Text | None = Field(default=None, description="OAuth 服务地址（GitHub 用 OAuth 应用时需要）")
     api_root: Text | None = Field(default=None, description="自建 GitLab、Gitea 或 GitHub Enterprise 的 API 地址")
-    auth_type: Literal["pkce", "implicit"] | None = Field(default=None, description="GitLab、Gitea 的登录方式，推荐 pkce")
+    auth_type: Literal["pkce", "implicit"] | None = Field(default=None, description="GitLab 的登录方式，推荐 pkce")
+    auth_endpoint: Text | None = Field(default=None, description="Gitea 的授权地址，如 https://git.example.com/login/oauth/authorize")
     app_id: Text | None = Field(default=None, description="在托管平台上登记的 OAuth 应用 ID（client id）")
 
     def decap(self) -> dict[str, Any]:

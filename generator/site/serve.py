@@ -57,7 +57,7 @@ def serve_site(root: Path, address: str, lang: str, cms_port: int | None = None)
     write_config(root, docs)
     seen = snapshot(root)
     written = regenerate(root, docs, lang, documents=True)
-    form = LocalForm(root, docs, root / CACHE_DIR, cms_port) if cms_port else None
+    form = LocalForm(root, docs, root / CACHE_DIR, cms_port, address) if cms_port else None
     command = mkdocs_command(root, "serve", "--dev-addr", address, "--livereload", "--watch-theme", "--dirty", "--quiet")
     server = subprocess.Popen(command, cwd=root, env=mkdocs_environment(SERVE_MODE))
     click.echo(render("serve.ready", lang, {"url": f"http://{address}/"}), err=True)

@@ -34,6 +34,18 @@ class Form:
         box.click()
         self.page.keyboard.insert_text(text)
 
+    def fill(self, steps: list[tuple[str, ...]]) -> None:
+        """Do each step in order: ("type", label, text), ("choose", label, typed, option), ("add", button)…"""
+        for action, *arguments in steps:
+            getattr(self, action)(*arguments)
+
+    def item(self, item_id: str, title: str, owner: str, reviewed: str) -> None:
+        """Fill the fields every item starts with."""
+        self.type("唯一标识", item_id)
+        self.type("标题", title)
+        self.type("负责保持内容准确的人或角色", owner)
+        self.date("最近一次审核日期", reviewed)
+
     def date(self, label: str, value: str) -> None:
         self.control(label).locator("input[type=date]").fill(value)
 
