@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.atomic import claim_output, exclusive, staging_beside, swap_in
+from generator.cms.admin import install_published_admin
 from generator.docx import write_documents
 from generator.errors import Problem
 from generator.project import source_folders
@@ -54,6 +55,8 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
         generated = generate_pages(repository, docs, downloads, today, pagefind=not offline)
         if offline:
             install_shim(root / CACHE_DIR, docs)
+        else:
+            install_published_admin(root, root / CACHE_DIR, docs)
         with staging_beside(target) as staging:
             run_mkdocs(root, staging, Mode(lunr_search=offline, offline=offline), generated.sources)
             searchable = 0 if offline else index_with_pagefind(staging)

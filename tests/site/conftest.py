@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from generator.cms.admin import DECAP
 from generator.repository import Repository
-from generator.site.search import SHIM_VERSION
+from generator.site.search import SHIM
 from generator.validate import check_repository
 from tests.helpers import REPO_ROOT, Run, salesbook
 from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, serve
@@ -34,11 +35,17 @@ def copy_demo(destination: Path) -> Path:
             shutil.copytree(source, destination / name)
         else:
             shutil.copy(source, destination / name)
-    shim = REPO_ROOT / "build" / "cache" / f"iframe-worker-{SHIM_VERSION}.tgz"
-    if shim.is_file():  # saves a download from the npm registry
-        (destination / "build" / "cache").mkdir(parents=True)
-        shutil.copy(shim, destination / "build" / "cache" / shim.name)
+    copy_npm_cache(destination)
     return destination
+
+
+def copy_npm_cache(destination: Path) -> None:
+    """Copy the npm tarballs a build would download (the search shim, Decap CMS) into `destination`."""
+    cache = destination / "build" / "cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    for package in (SHIM, DECAP):  # downloaded once into this checkout's cache, then copied
+        tarball = package.tarball(REPO_ROOT / "build" / "cache")
+        shutil.copy(tarball, cache / tarball.name)
 
 
 @dataclass(frozen=True)
