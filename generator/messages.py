@@ -52,6 +52,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unknown_vocabulary": ("`{value}` 不在分类表「{vocabulary}」中{hint}", "`{value}` is not in the taxonomy list `{vocabulary}`{hint}"),
     "placeholder_outside_plan": ("还没填写：请把 `XX` 换成真实内容", "not filled in yet: replace `XX` with the real value"),
     "did_you_mean": ("，是不是 `{suggestion}`？", "; did you mean `{suggestion}`?"),
+    "search.not_mapping": ("搜索规则文件顶层必须是键值映射（stopwords: 和 synonyms:）", "the search rules file must be a mapping (stopwords: and synonyms:)"),
+    "search.unknown_key": ("未知的键 `{key}`，这里只能写 stopwords（忽略词）和 synonyms（同义词组）", "unknown key `{key}`; only stopwords and synonyms belong here"),
+    "search.not_list": ("这里应是一个列表（每行以 - 开头）", "this must be a list (lines starting with -)"),
+    "search.group_not_list": ("同义词组应写成列表，例如 [回款, 催收, 收款]", "a synonym group must be a list, such as [回款, 催收, 收款]"),
+    "search.small_group": ("同义词组至少要有两个词，否则没有可替换的词", "a synonym group needs at least two terms"),
+    "search.not_text": ("这里应是一个词（文字）", "this must be a word (text)"),
+    "search.empty_term": ("词语是空的，请删除这一项或填上词语", "the term is empty; remove the entry or fill it in"),
+    "search.duplicate_term": ("`{term}` 已在 {first} 中出现过；一个词只能属于一处（忽略词或一个同义词组）", "`{term}` already appears in {first}; a term belongs to one place only"),
     "unknown_folder": ("这个文件夹不属于任何内容类型", "this folder holds no content type"),
     # plan arithmetic
     "breakdown_sum": (
@@ -112,13 +120,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "网站生成失败（MkDocs 严格模式，警告也算失败），原有网站未改动：\n{output}",
         "the site build failed (MkDocs strict mode: warnings count as errors); the old site is unchanged:\n{output}",
     ),
-    "build.pagefind": ("搜索索引生成失败，原有网站未改动：{output}", "search indexing failed; the old site is unchanged: {output}"),
-    "build.shim_download": (
-        "离线版需要 iframe-worker {version}，但无法从 {url} 下载（{error}）。请联网后重试，或设置 npm_config_registry 指向内部镜像，或把 {file} 放进 build/cache/",
-        "the offline site needs iframe-worker {version}, but {url} could not be downloaded ({error}). Retry online, point npm_config_registry at an internal mirror, or put {file} into build/cache/",
-    ),
-    "build.shim_integrity": ("从 {url} 下载的 iframe-worker 校验和不符，已拒绝使用", "iframe-worker downloaded from {url} does not match its pinned checksum; refused"),
-    "build.shim_broken": ("{file} 中没有 iframe-worker 的 shim，请删除该文件后重试", "{file} holds no iframe-worker shim; delete it and retry"),
     "build.done": ("网站已生成：{site}（{pages} 个页面，{searchable} 个可搜索，{downloads} 个 Word 下载）", "site built: {site} ({pages} pages, {searchable} searchable, {downloads} Word downloads)"),
     "serve.updated": ("已更新 {pages} 个页面（{seconds} 秒）", "updated {pages} page(s) in {seconds} s"),
     "serve.kept": ("内容有 {errors} 个错误，网站保持上一次的版本；改好后会自动更新", "{errors} error(s) in the content; the preview keeps the last good version and updates once they are fixed"),

@@ -1,8 +1,8 @@
 """Run MkDocs on the generated docs folder, in strict mode, and report what it said.
 
 MkDocs runs as a subprocess (`python -m mkdocs`), exactly as a person would run it,
-so that the site stays an ordinary MkDocs project. Which search the theme uses is
-chosen through environment variables read by mkdocs.yml (`!ENV`).
+so that the site stays an ordinary MkDocs project. The offline variant is chosen
+through an environment variable read by mkdocs.yml (`!ENV`).
 """
 
 from __future__ import annotations
@@ -28,14 +28,11 @@ _DOC_FILE = re.compile(r"'([^']+\.md)'")
 class Mode:
     """Which variant of the site MkDocs builds."""
 
-    lunr_search: bool
-    """Material's own search (serve, offline) instead of Pagefind."""
     offline: bool = False
-    """Links and search that work opened from disk (file://)."""
+    """Links that work opened from disk (file://)."""
 
     def environment(self) -> dict[str, str]:
         return {
-            "SALESBOOK_LUNR_SEARCH": str(self.lunr_search).lower(),
             "SALESBOOK_OFFLINE": str(self.offline).lower(),
             "NO_MKDOCS_2_WARNING": "1",  # Material's banner about MkDocs 2.0; mkdocs<2 is pinned
         }

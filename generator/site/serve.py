@@ -26,8 +26,7 @@ from generator.validate import check_repository
 
 WATCHED = ("content", "playbooks", "templates", "site_config")
 POLL_SECONDS = 0.5
-SERVE_MODE = Mode(lunr_search=True)
-"""Pagefind indexes a finished site, so the preview uses Material's own search."""
+SERVE_MODE = Mode()
 
 Snapshot = dict[Path, tuple[int, int]]
 
@@ -87,7 +86,7 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> list[str]:
     repository = result.require_clean()
     try:
         downloads = write_downloads(repository, docs) if documents else _existing_downloads(docs)
-        changed = generate_pages(repository, docs, downloads, date.today(), pagefind=False).changed
+        changed = generate_pages(repository, docs, downloads, date.today()).changed
     except ContentError as error:  # site.yaml or an archetype file is wrong
         print_problems(error.problems, lang, "text")
         return []

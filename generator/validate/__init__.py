@@ -17,6 +17,7 @@ from generator.models import ContentType, Plan, Taxonomy
 from generator.models.common import ValidationContext
 from generator.project import TAXONOMY_FILE, content_files
 from generator.repository import Entry, Repository
+from generator.search.rules import check_rules
 from generator.validate.content import identity_problems, question_id_problems, text_problems
 from generator.validate.items import validate_item
 from generator.validate.plans import plan_problems
@@ -48,6 +49,7 @@ class CheckResult:
 def check_repository(root: Path) -> CheckResult:
     """Load, validate and cross-check every content file under `root`."""
     taxonomy, problems = load_taxonomy(root)
+    problems.extend(check_rules(root))
     files = content_files(root)
     if taxonomy is None:
         return CheckResult(None, sorted(problems), len(files) + 1)

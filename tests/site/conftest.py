@@ -16,7 +16,6 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from generator.repository import Repository
-from generator.site.search import SHIM_VERSION
 from generator.validate import check_repository
 from tests.helpers import REPO_ROOT, Run, salesbook
 from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, serve
@@ -33,10 +32,6 @@ def copy_demo(destination: Path) -> Path:
             shutil.copytree(source, destination / name)
         else:
             shutil.copy(source, destination / name)
-    shim = REPO_ROOT / "build" / "cache" / f"iframe-worker-{SHIM_VERSION}.tgz"
-    if shim.is_file():  # saves a download from the npm registry
-        (destination / "build" / "cache").mkdir(parents=True)
-        shutil.copy(shim, destination / "build" / "cache" / shim.name)
     return destination
 
 

@@ -1,0 +1,106 @@
+"""Cut a rendered page into answer units, the pieces a search result links to.
+
+A heading the templates mark with `.sb-answer` (an FAQ question, an SOP step)
+starts a unit of its own, anchored at the heading; the rest of the page is one
+unit anchored at the page itself. A list entry that opens with a link to another
+page repeats that page's title and summary, so it is left out: the item itself
+answers, not the page that lists it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml.html import HtmlElement
+
+ANSWER_CLASS = "sb-answer"
+SKIPPED_CLASSES = frozenset({"sb-meta", "headerlink"})
+"""Page chrome that answers nothing: owner and review date, heading permalinks."""
+BLOCKS = frozenset({"p", "li", "td", "th", "dt", "dd", "div", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "span"})
+"""Elements whose text is a piece of its own (a cell, a badge), never run into its neighbour's."""
+SEPARATOR = " · "
+
+
+@dataclass
+class Unit:
+    """One searchable answer: where it is, what it is called, what it says."""
+
+    url: str
+    title: str
+    page: str
+    """The title of the page the unit is on."""
+    section: str
+    context: str = ""
+    """Words that describe the unit without being its text: page title, section, tags."""
+    pieces: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return SEPARATOR.join(self.pieces)
+
+
+def units_of_page(html: str, url: str, title: str, section: str, tags: list[str]) -> list[Unit]:
+    """Return the answer units of a page's rendered content."""
+    top = Unit(url, title, title, section, " ".join([title, section, *tags]))
+    units = [top]
+    current = top
+    for element in _top_level(html):
+        if element.tag in ("h2", "h3") and ANSWER_CLASS in element.classes:
+            heading = _text(element)
+            current = Unit(f"{url}#{element.get('id', '')}", heading, title, section, f"{title} {section}")
+            units.append(current)
+        elif element.tag != "h1":
+            current.pieces.extend(_pieces(element))
+    return units
+
+
+def _top_level(html: str) -> list[HtmlElement]:
+    if not html.strip():
+        return []
+    return [e for e in lxml.html.fragments_fromstring(html) if isinstance(e, HtmlElement)]
+
+
+def _pieces(element: HtmlElement) -> list[str]:
+    """Return the text pieces of `element`, one per block, leaving out chrome and cross-references."""
+    if _skipped(element):
+        return []
+    found: list[str] = []
+    inline = [element.text or ""]
+    for child in element:
+        if not isinstance(child, HtmlElement) or _skipped(child):
+            inline.append(child.tail or "")
+            continue
+        if child.tag in BLOCKS or child.tag in ("ul", "ol", "table", "thead", "tbody", "tr"):
+            found.extend(_joined(inline))
+            inline = []
+            found.extend(_pieces(child))
+        else:
+            inline.append(child.text_content())
+        inline.append(child.tail or "")
+    found.extend(_joined(inline))
+    return found
+
+
+def _skipped(element: HtmlElement) -> bool:
+    if SKIPPED_CLASSES & set(element.classes):
+        return True
+    return element.tag == "li" and _opens_with_link_elsewhere(element)
+
+
+def _opens_with_link_elsewhere(item: HtmlElement) -> bool:
+    """Return whether a list entry starts with a link to another page (a cross-reference)."""
+    if (item.text or "").strip() or not len(item):
+        return False
+    first = item[0]
+    href = first.get("href", "") if first.tag == "a" else ""
+    return bool(href) and not href.startswith("#")
+
+
+def _joined(parts: list[str]) -> list[str]:
+    text = " ".join("".join(parts).split())
+    return [text] if text else []
+
+
+def _text(element: HtmlElement) -> str:
+    return " ".join(" ".join(_pieces(element)).split())
