@@ -38,8 +38,8 @@ are not indexed: the query module never takes them for words."""
 DIGITS = "0123456789abcdefghijklmnopqrstuv"
 FINAL_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*"
 POSTINGS_PER_SHARD = 6000
-UNITS_PER_DOC_SHARD = 64
-EXCERPT_SOURCE_CHARS = 1200
+UNITS_PER_DOC_SHARD = 128
+EXCERPT_SOURCE_CHARS = 600
 """How much of a unit's text is kept to cut the result excerpt from."""
 FORMAT = 1
 
@@ -76,6 +76,8 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
         "pageStarts": [n for n, unit in enumerate(units) if "#" not in unit.url],
         "termShards": term_shards,
         "termBytes": term_bytes,
+        "docShards": doc_shards,
+        "docBytes": doc_bytes,
         "unitsPerDocShard": UNITS_PER_DOC_SHARD,
         "rules": rules,
     }
@@ -85,7 +87,7 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
 
 def _postings(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
     """Return, per word, the units containing it with their integer BM25F weight."""
-    counts = [{"title": Counter(tokens(u.title)), "context": Counter(tokens(u.context)), "body": Counter(tokens(u.text))} for u in units]
+    counts = [{"title": Counter(tokens(u.title_words)), "context": Counter(tokens(u.context)), "body": Counter(tokens(u.text))} for u in units]
     average = {f: max(1.0, sum(sum(c[f].values()) for c in counts) / max(1, len(counts))) for f in FIELD_WEIGHTS}
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for number, fields in enumerate(counts):

@@ -1,8 +1,11 @@
 """Cut a rendered page into answer units, the pieces a search result links to.
 
-A heading the templates mark with `.sb-answer` (an FAQ question, an SOP step)
-starts a unit of its own, anchored at the heading; the rest of the page is one
-unit anchored at the page itself. A list entry that opens with a link to another
+Every section heading (h2) and every heading the templates mark with `.sb-answer`
+(an FAQ question, an SOP step) starts a unit of its own, anchored at the heading;
+what comes before the first one is the page's own unit (title, lead, facts).
+Small units keep a page's words together, so a unit that holds all of a
+question's words holds them near each other. A unit's title words are its
+heading and its page's title; the page's own unit is found by its title alone. A list entry that opens with a link to another
 page repeats that page's title and summary, so it is left out: the item itself
 answers, not the page that lists it.
 """
@@ -32,27 +35,31 @@ class Unit:
     """The title of the page the unit is on."""
     section: str
     context: str = ""
-    """Words that describe the unit without being its text: page title, section, tags."""
+    """Words that describe the unit without being its text: section, tags."""
     pieces: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return SEPARATOR.join(self.pieces)
 
+    @property
+    def title_words(self) -> str:
+        """Return the words searched as the unit's title: its heading, and its page's title."""
+        return self.title if self.title == self.page else f"{self.title} {self.page}"
+
 
 def units_of_page(html: str, url: str, title: str, section: str, tags: list[str]) -> list[Unit]:
     """Return the answer units of a page's rendered content."""
-    top = Unit(url, title, title, section, " ".join([title, section, *tags]))
+    top = Unit(url, title, title, section, " ".join([section, *tags]))
     units = [top]
     current = top
     for element in _top_level(html):
-        if element.tag in ("h2", "h3") and ANSWER_CLASS in element.classes:
-            heading = _text(element)
-            current = Unit(f"{url}#{element.get('id', '')}", heading, title, section, f"{title} {section}")
+        if element.tag == "h2" or (element.tag == "h3" and ANSWER_CLASS in element.classes):
+            current = Unit(f"{url}#{element.get('id', '')}", _text(element), title, section, section)
             units.append(current)
         elif element.tag != "h1":
             current.pieces.extend(_pieces(element))
-    return units
+    return [unit for unit in units if unit is top or unit.pieces]
 
 
 def _top_level(html: str) -> list[HtmlElement]:

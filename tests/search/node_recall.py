@@ -23,7 +23,7 @@ def node_search(site: Path, queries: list[str]) -> list[list[dict[str, object]]]
 
 def outcomes(site: Path, questions: list[Question]) -> list[Outcome]:
     found = node_search(site, [q.q for q in questions])
-    return [Outcome(q, [str(r["url"]) for r in rs], [str(r["title"]) for r in rs]) for q, rs in zip(questions, found, strict=True)]
+    return [Outcome(q, [str(r["url"]) for r in rs], [str(r["title"]) for r in rs], [str(r["page"]) for r in rs]) for q, rs in zip(questions, found, strict=True)]
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ function load(name) {
   const out = [];
   for (const query of queries) {
     const found = await engine.search(query, 10);
-    out.push(found.results.map((r) => ({ url: r.url, title: r.title, partial: r.partial })));
+    out.push(found.results.map((r) => ({ url: r.url, title: r.title, page: r.page, partial: r.partial })));
   }
   process.stdout.write(JSON.stringify(out));
 })();

@@ -66,6 +66,8 @@ class Hit:
 
     url: str
     title: str
+    page: str
+    """The title of the result's page."""
 
 
 def search(page: Page, query: str, timeout: float = 10.0) -> list[Hit]:
@@ -80,5 +82,5 @@ def search(page: Page, query: str, timeout: float = 10.0) -> list[Hit]:
 
 
 def _hits(page: Page) -> list[Hit]:
-    found = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => [a.href, a.querySelector('h1').textContent.trim()])")
-    return [Hit(url, title) for url, title in found]
+    found = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => [a.href, a.querySelector('h1').textContent.trim(), a.dataset.page])")
+    return [Hit(url, title, page_title) for url, title, page_title in found]

@@ -18,16 +18,24 @@ import yaml
 SETS = Path(__file__).resolve().parents[1] / "search"
 
 
+FOLDERS = {"product": "products", "faq": "faqs", "case-study": "case-studies", "sop": "sops", "playbook": "playbooks", "plan": "plans"}
+"""The old keyword set names the content type of its answers; these are their folders."""
+
+
 @dataclass(frozen=True)
 class Question:
-    """One rep question and the pages that answer it."""
+    """One rep question and the pages that answer it (or, in the old keyword set, their type and title words)."""
 
     q: str
     answers: tuple[str, ...]
     kind: str = ""
+    title_any: tuple[str, ...] = ()
 
-    def answered_by(self, url: str) -> bool:
+    def answered_by(self, url: str, page_title: str = "") -> bool:
         page, anchor = where(url)
+        if self.title_any:
+            folder = page.split("/")[0]
+            return f"{folder}/" in self.answers and any(word in page_title for word in self.title_any)
         for answer in self.answers:
             answer_page, answer_anchor = where(answer)
             if answer_page == page and (not answer_anchor or answer_anchor == anchor):
@@ -42,10 +50,13 @@ class Outcome:
     question: Question
     urls: list[str]
     titles: list[str]
+    pages: list[str]
+    """The title of each result's page (the result's own title is a question or a step)."""
 
     def rank(self) -> int | None:
         """Return the 1-based position of the first answering result, or None."""
-        return next((n for n, url in enumerate(self.urls, 1) if self.question.answered_by(url)), None)
+        answered = (self.question.answered_by(url, page) for url, page in zip(self.urls, self.pages, strict=True))
+        return next((n for n, yes in enumerate(answered, 1) if yes), None)
 
     def within(self, k: int) -> bool:
         rank = self.rank()
@@ -68,7 +79,13 @@ def relative(url: str, base: str) -> str:
 def load_questions(name: str) -> list[Question]:
     """Return the questions of tests/search/`name`."""
     rows = yaml.safe_load((SETS / name).read_text(encoding="utf-8"))
-    return [Question(str(r["q"]), tuple(r["answers"]), str(r.get("kind", ""))) for r in rows]
+    return [_question(row) for row in rows]
+
+
+def _question(row: dict[str, object]) -> Question:
+    if "query" in row:  # the old keyword set: {query, type, title_any}
+        return Question(str(row["query"]), (f"{FOLDERS[str(row['type'])]}/",), "keyword", tuple(row["title_any"]))  # type: ignore[arg-type]
+    return Question(str(row["q"]), tuple(row["answers"]), str(row.get("kind", "")))  # type: ignore[arg-type]
 
 
 def recall(outcomes: list[Outcome], k: int) -> float:

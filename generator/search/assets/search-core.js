@@ -19,9 +19,10 @@
   const CJK = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
   const WORD = new RegExp(`[${CJK}]+|[a-z]+|[0-9]+`, "gu");
   const CJK_RUN = new RegExp(`^[${CJK}]+$`, "u");
-  const COVERAGE_POWER = 3;
+  const COVERAGE_POWER = 1;
   const SCALE = 10;
   const WORDLIKE = 30;
+  const PRECISE_ENOUGH = 0.8;
   // A pair whose cohesion (pointwise mutual information times SCALE) is below this
   // is taken for two characters of neighbouring words (据会 in 数据会不会).
   const SEPARATE = 15;
@@ -97,8 +98,9 @@
     const text = normalize(query, rules.t2s);
     const synonym = (word) => concepts.push({ alts: rules.groups[rules.groupOf.get(word)].map(tokens) });
     const free = (piece) => {
-      if (CJK_RUN.test(piece) && piece.length > 1) runs.push(piece);
-      else concepts.push({ alts: [[piece]] });
+      if (!CJK_RUN.test(piece)) concepts.push({ alts: [[piece]] });
+      else if (piece.length > 1) runs.push(piece);
+      // a lone Chinese character left between stop words and synonyms says too little
     };
     for (const run of text.match(WORD) || []) {
       if (!CJK_RUN.test(run)) {
@@ -237,6 +239,22 @@
     return values.reduce((a, b) => a + b, 0) / values.length;
   }
 
+  // Keep one unit per page, in rank order: the best, except that a question or a
+  // step covering as much of the query as the page's own unit, and scoring nearly
+  // as well, is preferred to it (it is the more precise answer).
+  function bestOfEachPage(scored, pageOf, pageStarts) {
+    const byPage = new Map();
+    for (const hit of scored) {
+      const page = pageOf(hit.unit);
+      const best = byPage.get(page);
+      if (!best) byPage.set(page, { hit, rank: byPage.size });
+      else if (best.hit.unit === pageStarts[page] && !best.replaced && hit.coverage >= best.hit.coverage - 1e-9 && hit.score >= PRECISE_ENOUGH * best.hit.score) {
+        byPage.set(page, { hit: { ...hit, score: best.hit.score }, rank: best.rank, replaced: true });
+      }
+    }
+    return [...byPage.values()].sort((a, b) => a.rank - b.rank).map((entry) => entry.hit);
+  }
+
   // Return [start, end) ranges of `text` (in code units) where one of `terms` occurs.
   function marks(text, terms) {
     const folded = Array.from(text, (char) => normalizeChar(char));
@@ -314,11 +332,7 @@
       const shards = await Promise.all(names.map(load));
       const postings = new Map();
       for (const shard of shards) for (const term of terms) if (shard[term]) postings.set(term, decode(shard[term]));
-      const seen = new Set();
-      const scored = rank(conceptsOf(understood, postings), postings, meta.units).filter((hit) => {
-        const page = pageOf(meta, hit.unit);
-        return seen.has(page) ? false : seen.add(page);
-      });
+      const scored = bestOfEachPage(rank(conceptsOf(understood, postings), postings, meta.units), (unit) => pageOf(meta, unit), meta.pageStarts);
       const shown = scored.slice(0, limit);
       const docs = new Map();
       const docNames = [...new Set(shown.map((hit) => Math.floor(hit.unit / meta.unitsPerDocShard)))];
@@ -329,11 +343,14 @@
       });
       return { results, count: scored.length, partial: results.length > 0 && results[0].partial };
     }
-    // Load every term shard in the background when the whole index is small.
+    // Load the whole index in the background when it is small (while the rep types).
     async function prefetch(maxBytes) {
       const { meta } = await open();
-      if (meta.termBytes > maxBytes) return;
-      for (let k = 0; k < meta.termShards; k++) await load("t/" + k);
+      if (meta.termBytes + meta.docBytes > maxBytes) return;
+      const names = [];
+      for (let k = 0; k < meta.termShards; k++) names.push("t/" + k);
+      for (let k = 0; k < meta.docShards; k++) names.push("d/" + k);
+      await Promise.all(names.map(load));
     }
     return { open, search, prefetch };
   }

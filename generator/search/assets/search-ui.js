@@ -17,7 +17,7 @@
   const base = new URL(config.base.replace(/\/?$/, "/"), location.href);
   const SHOWN = 10;
   const EXCERPT_CHARS = 64;
-  const PREFETCH_BYTES = 600000;
+  const PREFETCH_BYTES = 1000000;
   const waiting = new Map();
   const loaded = new Map();
   let latest = 0;
@@ -70,6 +70,7 @@
     const li = element("li", "md-search-result__item sb-result");
     const link = element("a", "md-search-result__link");
     link.href = new URL(result.url, base).href;
+    link.dataset.page = result.page;
     link.tabIndex = -1;
     const body = element("article", "md-search-result__article md-typeset");
     const where = element("div", "sb-result__where");
@@ -109,7 +110,6 @@
       if (mine !== latest) return;
       meta.textContent = summary(found);
       list.replaceChildren(...found.results.map(item));
-      engine.prefetch(PREFETCH_BYTES).catch(() => {});
     } catch (error) {
       if (mine !== latest) return;
       meta.textContent = say.failed;
