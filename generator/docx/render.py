@@ -16,11 +16,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.archetypes import Archetype, Section
-from generator.archetypes.scaffold import scaffold_data
 from generator.docx.blocks import RENDERERS
 from generator.docx.builder import PLACEHOLDER_SPLIT, DocumentBuilder
 from generator.models.common import PLACEHOLDER
 from generator.models.plan import Plan
+from generator.scaffold.plan import scaffold_data
 from generator.validate.plans import is_empty, period_label
 
 

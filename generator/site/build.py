@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.docx import write_documents
 from generator.atomic import exclusive, staging_beside, swap_in
+from generator.docx import write_documents
 from generator.errors import Problem, UsageError
 from generator.repository import Repository
 from generator.site.engine import CONFIG_FILE, DOCS_DIR, Mode, run_mkdocs

@@ -14,12 +14,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.archetypes import Archetype
+from generator.config.review import ReviewPolicy
+from generator.config.site import SiteSettings
 from generator.models import CaseStudy, Item, Plan, Product, Sop, kind_of
-from generator.report import ReviewPolicy
 from generator.repository import Repository
 from generator.site.facets import Backlinks, backlinks, facets_of, product_name, tags_of
 from generator.site.sections import SECTIONS, TAGS_FOLDER, Section
-from generator.site.settings import SiteSettings
 from generator.site.tags import facets
 
 

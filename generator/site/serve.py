@@ -16,8 +16,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import print_problems
-from generator.errors import BuildError, ContentError
+from generator.errors import BuildError, ContentError, Problem
 from generator.messages import render
 from generator.site.build import write_downloads
 from generator.site.engine import DOCS_DIR, Mode, mkdocs_command, mkdocs_environment
@@ -79,7 +78,7 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> list[str]:
     """Check the content and rewrite the pages that changed; report problems instead of raising."""
     started = time.monotonic()
     result = check_repository(root)
-    print_problems(result.problems, lang, "text")
+    _show(result.problems, lang)
     if result.errors:
         click.echo(render("serve.kept", lang, {"errors": len(result.errors)}), err=True)
         return []
@@ -88,7 +87,7 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> list[str]:
         downloads = write_downloads(repository, docs) if documents else _existing_downloads(docs)
         changed = generate_pages(repository, docs, downloads, date.today()).changed
     except ContentError as error:  # site.yaml or an archetype file is wrong
-        print_problems(error.problems, lang, "text")
+        _show(error.problems, lang)
         return []
     except BuildError as error:
         click.echo(f"salesbook: {error.message(lang)}", err=True)
@@ -96,6 +95,12 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> list[str]:
     seconds = f"{time.monotonic() - started:.1f}"
     click.echo(render("serve.updated", lang, {"pages": len(changed), "seconds": seconds}), err=True)
     return changed
+
+
+def _show(problems: list[Problem], lang: str) -> None:
+    """Print each problem as `path:line:col` and its message, as `salesbook check` does."""
+    for problem in problems:
+        click.echo(problem.format(lang))
 
 
 def _affects_documents(root: Path, path: Path) -> bool:

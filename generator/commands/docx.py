@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from generator.atomic import exclusive, publish_files, staging_beside
-from generator.cli import LANG_OPTION, print_problems, repository_root
+from generator.commands.support import LANG_OPTION, print_problems, repository_root
 from generator.errors import UsageError, display_path
 from generator.messages import render
 from generator.validate import check_repository
