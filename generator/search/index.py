@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pypinyin import lazy_pinyin
+
 from generator.search.tokens import CJK_RUN, normalize, shard_of, tokens
 from generator.search.units import Unit
 
@@ -37,6 +39,8 @@ MIN_COHESION = 10
 are not indexed: the query module never takes them for words."""
 DIGITS = "0123456789abcdefghijklmnopqrstuv"
 FINAL_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*"
+SOUND_COHESION = 30
+"""Only pairs this cohesive (words, not neighbours) are offered for a mistyped homophone."""
 POSTINGS_PER_SHARD = 6000
 UNITS_PER_DOC_SHARD = 128
 EXCERPT_SOURCE_CHARS = 600
@@ -65,6 +69,9 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
     shards: dict[str, Any] = {f"t/{k}": {} for k in range(term_shards)}
     for term, units_of_term in postings.items():
         shards[f"t/{shard_of(term, term_shards)}"][term] = _encoded(cohesion.get(term, MAX_COHESION), units_of_term)
+    readings, sounds = _sounds(cohesion)
+    for key, words in sounds.items():
+        shards[f"t/{shard_of(key, term_shards)}"][key] = words
     for k in range(doc_shards):
         chunk = units[k * UNITS_PER_DOC_SHARD : (k + 1) * UNITS_PER_DOC_SHARD]
         shards[f"d/{k}"] = [[u.url, u.title, u.page, u.section, u.text[:EXCERPT_SOURCE_CHARS]] for u in chunk]
@@ -80,6 +87,7 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
         "docBytes": doc_bytes,
         "unitsPerDocShard": UNITS_PER_DOC_SHARD,
         "rules": rules,
+        "readings": readings,
     }
     meta_bytes = _write_shard(folder, "meta", meta)
     return IndexSummary(len(units), len(postings), term_shards, doc_shards, term_bytes + doc_bytes + meta_bytes)
@@ -120,6 +128,21 @@ def _base32(number: int) -> str:
         digits.append(DIGITS[number % 32])
         number //= 32
     return "".join(reversed(digits))
+
+
+def _sounds(cohesion: dict[str, int]) -> tuple[str, dict[str, str]]:
+    """Return the pinyin of the characters of the index's words, and its words by sound.
+
+    A rep's pinyin input method often picks a homophone (会款 for 回款); the query
+    module looks up a pair the index lacks by its sound (`~huikuan`) and finds 回款.
+    The readings are one string, "回hui,款kuan,…"; words of one sound are concatenated.
+    """
+    words = [pair for pair, value in cohesion.items() if value >= SOUND_COHESION]
+    readings = {character: lazy_pinyin(character)[0] for word in words for character in word}
+    sounds: dict[str, str] = defaultdict(str)
+    for word in words:
+        sounds["~" + readings[word[0]] + readings[word[1]]] += word
+    return ",".join(c + r for c, r in readings.items()), sounds
 
 
 def _cohesion(units: list[Unit]) -> dict[str, int]:

@@ -132,6 +132,22 @@
     return pairs;
   }
 
+  // Return the pairs of a run that no word of its cut covers (where a homophone typo may hide).
+  function uncovered(run, words) {
+    const covered = new Set();
+    for (const word of words) for (let at = run.indexOf(word); at >= 0; at = run.indexOf(word, at + 1)) covered.add(at).add(at + 1);
+    return pairsOf(run).filter((_, i) => !covered.has(i) && !covered.has(i + 1));
+  }
+
+  function readingsOf(table) {
+    const readings = new Map();
+    for (const entry of (table || "").split(",")) {
+      const [character, ...rest] = Array.from(entry);
+      if (character) readings.set(character, rest.join(""));
+    }
+    return readings;
+  }
+
   // Cut a run into words: the non-overlapping pairs of greatest total cohesion.
   function segment(run, postings) {
     const cohesion = (pair) => (postings.has(pair) ? postings.get(pair)[0] : 0);
@@ -145,12 +161,13 @@
       }
       best.push(choice);
     }
-    const words = best[run.length].pairs;
-    return (words.length ? words : pairsOf(run).filter((pair) => postings.has(pair))).map((pair) => ({ alts: [[pair]] }));
+    const words = [...new Set([...best[run.length].pairs, ...pairsOf(run).filter((pair) => cohesion(pair) >= WORDLIKE)])];
+    return words.length ? words : pairsOf(run).filter((pair) => postings.has(pair));
   }
 
-  function conceptsOf(understood, postings) {
-    return dedupe([...understood.concepts, ...understood.runs.flatMap((run) => segment(run, postings))]);
+  function conceptsOf(understood, postings, soundAlike) {
+    const words = understood.runs.flatMap((run) => segment(run, postings)).map((pair) => ({ alts: [[pair]] }));
+    return dedupe([...understood.concepts, ...words, ...soundAlike]);
   }
 
   function longestKnown(chars, start, rules) {
@@ -311,7 +328,7 @@
   function createEngine(load) {
     let opened = null;
     function open() {
-      opened ??= load("meta").then((meta) => ({ meta, rules: compileRules(meta.rules) }));
+      opened ??= load("meta").then((meta) => ({ meta, rules: compileRules(meta.rules), readings: readingsOf(meta.readings) }));
       return opened;
     }
     function pageOf(meta, unit) {
@@ -325,14 +342,19 @@
       return low;
     }
     async function search(query, limit) {
-      const { meta, rules } = await open();
+      const { meta, rules, readings } = await open();
       const understood = understand(query, rules);
-      const terms = termsOf(understood);
-      const names = [...new Set(terms.map((term) => "t/" + shardOf(term, meta.termShards)))];
-      const shards = await Promise.all(names.map(load));
       const postings = new Map();
-      for (const shard of shards) for (const term of terms) if (shard[term]) postings.set(term, decode(shard[term]));
-      const scored = bestOfEachPage(rank(conceptsOf(understood, postings), postings, meta.units), (unit) => pageOf(meta, unit), meta.pageStarts);
+      const fetchTerms = async (terms) => {
+        const names = [...new Set(terms.map((term) => "t/" + shardOf(term, meta.termShards)))];
+        const shards = await Promise.all(names.map(load));
+        const found = new Map();
+        for (const shard of shards) for (const term of terms) if (shard[term]) found.set(term, shard[term]);
+        return found;
+      };
+      for (const [term, text] of await fetchTerms(termsOf(understood))) postings.set(term, decode(text));
+      const soundAlike = await homophones(understood, postings, readings, fetchTerms);
+      const scored = bestOfEachPage(rank(conceptsOf(understood, postings, soundAlike), postings, meta.units), (unit) => pageOf(meta, unit), meta.pageStarts);
       const shown = scored.slice(0, limit);
       const docs = new Map();
       const docNames = [...new Set(shown.map((hit) => Math.floor(hit.unit / meta.unitsPerDocShard)))];
@@ -343,6 +365,23 @@
       });
       return { results, count: scored.length, partial: results.length > 0 && results[0].partial };
     }
+    // Return concepts for the pairs no word covers that sound like words of the
+    // index (会款 -> 回款), loading their postings into `postings`.
+    async function homophones(understood, postings, readings, fetchTerms) {
+      const keys = new Map();
+      for (const run of understood.runs) {
+        for (const pair of uncovered(run, segment(run, postings))) {
+          const [a, b] = Array.from(pair);
+          if (!postings.has(pair) && readings.has(a) && readings.has(b)) keys.set(pair, "~" + readings.get(a) + readings.get(b));
+        }
+      }
+      if (!keys.size) return [];
+      const sounds = await fetchTerms([...new Set(keys.values())]);
+      const alikes = [...keys.values()].filter((key) => sounds.has(key)).map((key) => sounds.get(key).match(/../gu));
+      for (const [term, text] of await fetchTerms(alikes.flat())) postings.set(term, decode(text));
+      return alikes.map((words) => ({ alts: words.map((word) => [word]) }));
+    }
+
     // Load the whole index in the background when it is small (while the rep types).
     async function prefetch(maxBytes) {
       const { meta } = await open();
