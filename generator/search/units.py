@@ -5,9 +5,9 @@ Every section heading (h2) and every heading the templates mark with `.sb-answer
 what comes before the first one is the page's own unit (title, lead, facts).
 Small units keep a page's words together, so a unit that holds all of a
 question's words holds them near each other. A unit's title words are its
-heading and its page's title; the page's own unit is found by its title alone. A list entry that opens with a link to another
-page repeats that page's title and summary, so it is left out: the item itself
-answers, not the page that lists it.
+heading and its page's title; the page's own unit is found by its title alone. A list entry that opens with or is mostly a link
+to another page (outside an item's facts) repeats that page's title and summary, so it is
+left out: the item itself answers, not the page that lists it.
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ from lxml.html import HtmlElement
 ANSWER_CLASS = "sb-answer"
 SKIPPED_CLASSES = frozenset({"sb-meta", "headerlink"})
 """Page chrome that answers nothing: owner and review date, heading permalinks."""
+FACTS_CLASS = "sb-facts"
+LABEL_CLASS = "sb-badges"
+"""A question's or a step's labels (stage, tags, owner): searched with the unit, never shown as its excerpt."""
 BLOCKS = frozenset({"p", "li", "td", "th", "dt", "dd", "div", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "span"})
 """Elements whose text is a piece of its own (a cell, a badge), never run into its neighbour's."""
 SEPARATOR = " · "
@@ -57,6 +60,8 @@ def units_of_page(html: str, url: str, title: str, section: str, tags: list[str]
         if element.tag == "h2" or (element.tag == "h3" and ANSWER_CLASS in element.classes):
             current = Unit(f"{url}#{element.get('id', '')}", _text(element), title, section, section)
             units.append(current)
+        elif LABEL_CLASS in element.classes:
+            current.context = " ".join([current.context, *_pieces(element)])
         elif element.tag != "h1":
             current.pieces.extend(_pieces(element))
     return [unit for unit in units if unit is top or unit.pieces]
@@ -92,16 +97,18 @@ def _pieces(element: HtmlElement) -> list[str]:
 def _skipped(element: HtmlElement) -> bool:
     if SKIPPED_CLASSES & set(element.classes):
         return True
-    return element.tag == "li" and _opens_with_link_elsewhere(element)
+    return element.tag == "li" and _refers_elsewhere(element)
 
 
-def _opens_with_link_elsewhere(item: HtmlElement) -> bool:
-    """Return whether a list entry starts with a link to another page (a cross-reference)."""
-    if (item.text or "").strip() or not len(item):
+def _refers_elsewhere(item: HtmlElement) -> bool:
+    """Return whether a list entry is a cross-reference (not in the facts): it opens with a
+    link to another page (a title and its summary), or is mostly such links."""
+    if any(FACTS_CLASS in ancestor.classes for ancestor in item.iterancestors()):
         return False
-    first = item[0]
-    href = first.get("href", "") if first.tag == "a" else ""
-    return bool(href) and not href.startswith("#")
+    links = [a for a in item.iter("a") if a.get("href") and not a.get("href", "").startswith("#")]
+    opens_with_link = not (item.text or "").strip() and len(item) > 0 and item[0] in links
+    linked = sum(len(a.text_content()) for a in links)
+    return opens_with_link or (bool(links) and linked * 2 >= len(item.text_content().strip()))
 
 
 def _joined(parts: list[str]) -> list[str]:
