@@ -66,6 +66,28 @@ def offline_site(demo_repo: Path, demo_site: Built) -> Built:
     return build(demo_repo, demo_repo / "site-offline", "--offline")
 
 
+SECOND_COMPANY = "hechui-kitchen"
+"""A second company's knowledge base (tests/fixtures/), so that search is not tuned to the demo alone."""
+
+
+def copy_second_company(destination: Path) -> Path:
+    """Copy the second company's content with this repository's templates, theme and search rules."""
+    fixture = REPO_ROOT / "tests" / "fixtures" / SECOND_COMPANY
+    shutil.copytree(fixture, destination)
+    shutil.copytree(REPO_ROOT / "templates", destination / "templates")
+    shutil.copy(REPO_ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(REPO_ROOT / "site_config" / "overrides", destination / "site_config" / "overrides")
+    shutil.copy(REPO_ROOT / "site_config" / "search.yaml", destination / "site_config" / "search.yaml")
+    return destination
+
+
+@pytest.fixture(scope="session")
+def second_company_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, Built]:
+    """The second company's site, served and offline."""
+    root = copy_second_company(tmp_path_factory.mktemp("second") / "repo")
+    return build(root, root / "site"), build(root, root / "site-offline", "--offline")
+
+
 @pytest.fixture
 def demo_copy(tmp_path: Path) -> Path:
     """A fresh copy of the demo content that a test may edit."""

@@ -6,12 +6,13 @@ site: nothing may load from a CDN, Google Fonts or unpkg.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.site.browser import RESULT_LINKS, open_tab, search
+from tests.site.browser import RESULT_LINKS, open_tab, search, serve
 from tests.site.conftest import Built
 from tests.site.recall import Outcome, Question, load_questions, recall, relative, report, where
 
@@ -58,16 +59,34 @@ def test_opening_the_search_loads_the_small_index_while_the_rep_types(browser: B
     assert visit.requests[before:] == []
 
 
-@pytest.mark.parametrize("build", ["served", "offline"])
-def test_recall_on_the_tuning_questions(browser: Browser, served: str, offline_site: Built, build: str, capsys) -> None:  # type: ignore[no-untyped-def]
+RECALL_FLOORS = {
+    "demo-questions.yaml": (0.75, 0.90),
+    "keywords.yaml": (0.85, 1.0),
+    "hechui-kitchen-questions.yaml": (0.65, 0.85),
+}
+"""(recall at 1, recall at 5) each build keeps at least. The targets are 0.8 and 0.95 on the
+two sets of rep questions; they are not met yet (bench/RESULTS.md lists the misses)."""
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["served", "offline"])
+@pytest.mark.parametrize("name", list(RECALL_FLOORS))
+def test_recall_of_the_reps_questions_on_a_phone(
+    browser: Browser, served: str, offline_site: Built, second_company_sites: tuple[Built, Built], name: str, offline: bool, capsys
+) -> None:  # type: ignore[no-untyped-def]
     visit = open_tab(browser, width=390, height=844, is_mobile=True, has_touch=True)
-    base = served if build == "served" else (offline_site.site.resolve().as_uri() + "/")
-    visit.page.goto(base if build == "served" else base + "index.html")
-    questions = load_questions("tuning.yaml")
-    outcomes = [_outcome(visit.page, question, base) for question in questions]
+    if name.startswith("hechui"):
+        site = second_company_sites[1 if offline else 0].site
+        base = site.resolve().as_uri() + "/" if offline else None
+    else:
+        site = offline_site.site
+        base = site.resolve().as_uri() + "/" if offline else served
+    with serve(site) if base is None else nullcontext(base) as base:
+        visit.page.goto(base + ("index.html" if offline else ""))
+        outcomes = [_outcome(visit.page, question, base) for question in load_questions(name)]
     with capsys.disabled():
-        print(f"\n{build}: {report('tuning.yaml', outcomes)}")
-    assert recall(outcomes, 5) >= 0.85
+        print(f"\n{'offline' if offline else 'served'}: {report(name, outcomes)}")
+    at_1, at_5 = RECALL_FLOORS[name]
+    assert recall(outcomes, 1) >= at_1 and recall(outcomes, 5) >= at_5, report(name, outcomes)
     assert visit.outside(base) == []
 
 
