@@ -1,4 +1,4 @@
-"""The MkDocs plugin `salesbook-search`: index the pages as MkDocs renders them.
+"""The MkDocs plugin `salesbook/search`: index the pages as MkDocs renders them.
 
 It runs in every build MkDocs makes — `salesbook build`, `--offline` and
 `salesbook serve` — so all three search with the same engine and the same rules.
@@ -31,7 +31,7 @@ class SearchPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.units: list[Unit] = []
-        rules, problems = load_rules(Path(config.config_file_path).parent)
+        rules, problems = load_rules(_repository_root(Path(config.config_file_path)))
         if problems:
             raise PluginError("\n".join(p.format() for p in problems))
         self.rules = rules
@@ -52,3 +52,8 @@ class SearchPlugin(BasePlugin):  # type: ignore[type-arg]
         write_index(self.units, folder, self.rules)
         for name in ASSETS:
             (folder / name).write_bytes(resources.files("generator.search").joinpath("assets", name).read_bytes())
+
+
+def _repository_root(config_file: Path) -> Path:
+    """Return the knowledge base the configuration belongs to (salesbook runs MkDocs on build/mkdocs.yml)."""
+    return next((folder for folder in config_file.resolve().parents if (folder / "site_config").is_dir()), config_file.parent)
