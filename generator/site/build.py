@@ -25,6 +25,9 @@ from generator.site.engine_config import write_config
 from generator.site.generate import generate_pages
 from generator.validate import check_repository
 
+CACHE_DIR = "build/cache"
+"""Where downloaded npm tarballs (Decap CMS) are kept between builds."""
+
 
 @dataclass(frozen=True)
 class BuildReport:
