@@ -1,15 +1,14 @@
 """Golden files: the extracted structure of each archetype's blank draft and each demo plan.
 
 Compared as data (headings, paragraphs, lists, tables, highlights), never as zip bytes.
-After an intended change, regenerate them and review the diff:
+After an intended change, regenerate them with a separate command and review the diff:
 
-    SALESBOOK_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/docx/test_golden.py
+    .venv/bin/python -m tests.docx.update_golden
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -24,12 +23,9 @@ DEMO_PLANS = ["2027-03-monthly-battle", "2027-account-deepening", "2027-company-
 
 
 def check_golden(name: str, actual: dict) -> None:
-    """Compare `actual` with golden/<name>.json, or rewrite the file when asked to."""
+    """Compare `actual` with golden/<name>.json."""
     path = GOLDEN / f"{name}.json"
-    text = _one_item_per_line(actual)
-    if os.environ.get("SALESBOOK_UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert path.is_file(), f"no golden file {path.name}; run with SALESBOOK_UPDATE_GOLDEN=1"
+    assert path.is_file(), f"no golden file {path.name}; run .venv/bin/python -m tests.docx.update_golden"
     assert json.loads(path.read_text(encoding="utf-8")) == actual
 
 
@@ -43,7 +39,7 @@ def test_demo_plan(rendered: Rendered, plan_id: str) -> None:
     check_golden(f"plan-{plan_id}", structure(rendered.plan_docs[plan_id]))
 
 
-def _one_item_per_line(structure_: dict) -> str:
+def golden_text(structure_: dict) -> str:
     """Serialise with one body item per line, so a golden diff reads like the document."""
     lines = ["{"]
     for key, value in structure_.items():
