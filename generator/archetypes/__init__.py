@@ -18,11 +18,12 @@ from pydantic import BeforeValidator, Field, model_validator
 from generator.errors import ContentError, Problem, display_path
 from generator.load import read_document
 from generator.modelcheck import validate_item
+from generator.resources import lookup
 from generator.models.common import Model, Text, ValidationContext
 from generator.models.plan import Archetype as ArchetypeId
 
-BUNDLED_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-"""The templates shipped with salesbook; a content repository may override them."""
+ARCHETYPE_FOLDER = "templates/archetypes"
+"""Where a repository keeps its own archetype files; salesbook's fill in the ones it lacks."""
 
 ARCHETYPE_IDS: tuple[str, ...] = ("strategic", "kpi", "enablement", "expansion", "account")
 """The archetypes in the order people meet them (the order of the sample plans)."""
@@ -92,19 +93,12 @@ class Archetype(Model):
         return next(s for s in self.sections if any(ref.block == block for ref in s.blocks))
 
 
-def archetype_folder(root: Path) -> Path:
-    """Return the archetype folder: the repository's own, else the bundled one."""
-    own = root / "templates" / "archetypes"
-    return own if own.is_dir() else BUNDLED_TEMPLATES / "archetypes"
-
-
 def read_archetypes(root: Path) -> tuple[dict[str, Archetype], list[Problem]]:
     """Read and validate every archetype file; return them by id and any problems."""
-    folder = archetype_folder(root)
     archetypes: dict[str, Archetype] = {}
     problems: list[Problem] = []
     for archetype_id in ARCHETYPE_IDS:
-        path = folder / f"{archetype_id}.yaml"
+        path = lookup(root, f"{ARCHETYPE_FOLDER}/{archetype_id}.yaml")
         display = display_path(path, root)
         if not path.is_file():
             problems.append(Problem(display, 1, 1, "", "archetype_missing", {"id": archetype_id}))

@@ -9,7 +9,6 @@ characters joins them, as Chinese text has no spaces.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.site.sanitise import clean_html
+from generator.urls import safe_url
 
 if TYPE_CHECKING:
     from generator.docx.builder import DocumentBuilder
@@ -65,11 +64,6 @@ def markdown(doc: DocumentBuilder, text: str) -> None:
                     doc.rich_text(spans, indent=len(lists))
             case "fence" | "code_block":
                 doc.rich_text([Span(token.content.rstrip("\n"))], indent=len(lists))
-
-
-def safe_url(url: str) -> bool:
-    """Return whether a link target survives the site's sanitiser (http, https, mailto, tel, relative)."""
-    return "href=" in clean_html(f'<a href="{html.escape(url)}">.</a>')
 
 
 def inline(text: str) -> list[Span]:

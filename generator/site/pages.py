@@ -126,7 +126,7 @@ def home_page(site: Site) -> Page:
     """Return the home page: quick links by role, the newest case studies, every section."""
     cases = sorted(site.repository.items("case-study"), key=lambda c: (c.reviewed, c.id), reverse=True)
     counts = {s.kind: len(site.repository.items(s.kind)) for s in SECTIONS}
-    context = {"sections": SECTIONS, "counts": counts, "newest": cases[: site.settings.newest_case_studies]}
+    context = {"sections": SECTIONS, "counts": counts, "newest": cases[: site.settings.newest_case_studies], "hints": site.settings.search_hints}
     return Page("index.md", "home.md.j2", {"title": "首页", "hide": ["navigation", "toc"], "search": {"exclude": True}}, context)
 
 

@@ -19,8 +19,8 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from generator import present
-from generator.archetypes import BUNDLED_TEMPLATES
 from generator.repository import Repository
+from generator.resources import layers
 from generator.site.markup import markdown, plain
 from generator.site.sections import BY_KIND
 
@@ -31,19 +31,21 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """libyaml's emitter when PyYAML has it: the same front matter, ten times faster (the search terms are long)."""
 
 
-def template_folder(root: Path) -> Path:
-    """Return the page template folder: the repository's own, else the bundled one."""
-    own = root / "templates" / "site"
-    return own if own.is_dir() else BUNDLED_TEMPLATES / "site"
+TEMPLATE_FOLDER = "templates/site"
+
+
+def template_folders(root: Path) -> list[Path]:
+    """Return where page templates are found: the repository's own folder first, then salesbook's."""
+    return layers(root, TEMPLATE_FOLDER)
 
 
 class Renderer:
-    """Render pages of one repository from the templates in one folder."""
+    """Render pages of one repository from the first template of each name found in `folders`."""
 
-    def __init__(self, repository: Repository, folder: Path):
+    def __init__(self, repository: Repository, folders: list[Path]):
         self.repository = repository
         self.env = Environment(
-            loader=FileSystemLoader(folder),
+            loader=FileSystemLoader(folders),
             autoescape=True,
             undefined=StrictUndefined,
             finalize=plain,
