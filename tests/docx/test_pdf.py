@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 import subprocess
 from pathlib import Path
 
@@ -37,9 +38,12 @@ def test_pdf_has_the_headings_and_table_figures(rendered: Rendered, pdfs: dict[s
 def test_monthly_battle_plan_reads_like_the_seed(pdfs: dict[str, Path]) -> None:
     text = _squeezed(pdf_text(pdfs["2027-03-monthly-battle"]))
     for expected in ("2027年3月中小客户销售部月度作战方案", "目录", "第一部分核心成果指标", "按产品线分解", "3,000,000", "1,200,000",
-                     "27.3%", "第一战役：月初冲刺周（1–5日）", "日常跟踪指标（全员）", "100%", "¥20,000"):
+                     "27.4%", "第一战役：月初冲刺周（1–5日）", "日常跟踪指标（全员）", "100.0%", "¥20,000",
+                     "第七部分月度运行图示", "周战役与累计目标", "第八部分总结与执行", "审批记录", "LT-XS-2027-03-001"):
         assert expected in text, expected
     assert re.search(r"第2页共\d+页", text)  # the footer's PAGE and NUMPAGES fields
+    region = re.search(r"华东区1,050,000([\d.]+)%.*?华南区820,000([\d.]+)%.*?西南区550,000([\d.]+)%.*?北方区580,000([\d.]+)%.*?合计3,000,000100\.0%", text)
+    assert region and sum(Fraction(share) for share in region.groups()) == 100  # the printed share column adds up
 
 
 def test_chinese_fonts_are_embedded(pdfs: dict[str, Path]) -> None:
