@@ -24,7 +24,7 @@ from docx.shared import Cm
 from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
 
-from generator.docx import oxml
+from generator.docx import oxml, parts
 from generator.models.common import PLACEHOLDER
 
 PLACEHOLDER_SPLIT = re.compile(rf"((?<![A-Za-z]){PLACEHOLDER}(?![A-Za-z]))")
@@ -263,7 +263,7 @@ class DocumentBuilder:
     def save(self, path: Path) -> Path:
         """Write the document atomically: a failure never leaves a half-written file."""
         self.finish()
-        oxml.update_fields_on_open(self.document.settings.element)
+        parts.update_fields_on_open(self.document.settings.element)
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
