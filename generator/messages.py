@@ -170,6 +170,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "docx.reference_missing": ("找不到参考文档：{path}", "no such reference document: {path}"),
     "docx.reference_unreadable": ("参考文档不是有效的 Word（.docx）文件：{path}", "the reference document is not a valid Word (.docx) file: {path}"),
     "docx.not_a_plan": ("{path} 不是计划文件（计划放在 content/plans/ 下）", "{path} is not a plan (plans live in content/plans/)"),
+    "pdf.no_libreoffice": (
+        "找不到 LibreOffice，无法生成 PDF。请安装（Debian/Ubuntu：apt install libreoffice-writer-nogui）后重试",
+        "LibreOffice is not installed, so no PDF can be made; install it (Debian/Ubuntu: apt install libreoffice-writer-nogui) and retry",
+    ),
+    "pdf.failed": ("LibreOffice 未能把 {path} 转换为 PDF", "LibreOffice could not convert {path} to PDF"),
+    "pdf.timeout": ("LibreOffice 转换 PDF 超过 {seconds} 秒仍未完成，已停止", "LibreOffice did not finish the PDF conversion within {seconds} seconds; stopped"),
     "docx.written": ("已生成 {count} 个 Word 文档，位于 {folder}", "wrote {count} Word document(s) to {folder}"),
     "plan.exists": ("{path} 已存在；换一个文件名，或加 --force 覆盖", "{path} already exists; choose another name or pass --force"),
     "plan.bad_period": ("计划期 `{period}` 格式不对：如 `2027`、`2027-Q1` 或 `2027-03`", "period `{period}` has the wrong format: like `2027`, `2027-Q1` or `2027-03`"),
