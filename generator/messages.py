@@ -168,11 +168,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "no font with Chinese glyphs for the charts; install the Noto CJK fonts (Debian/Ubuntu: apt install fonts-noto-cjk) and retry",
     ),
     "docx.reference_missing": ("找不到参考文档：{path}", "no such reference document: {path}"),
-    "docx.reference_unreadable": ("参考文档不是有效的 Word（.docx）文件：{path}", "the reference document is not a valid Word (.docx) file: {path}"),
+    "docx.reference_unreadable": ("参考文档不是有效的 Word（.docx 或 .dotx）文件：{path}", "the reference document is not a valid Word (.docx or .dotx) file: {path}"),
+    "docx.reference_no_styles": (
+        "参考文档 {path} 没有样式表（word/styles.xml），无法套用公司格式；请在 Word 中打开并另存为 .docx 后重试",
+        "the reference document {path} has no styles (word/styles.xml) to build on; open it in Word, save it as .docx and retry",
+    ),
     "docx.not_a_plan": ("{path} 不是计划文件（计划放在 content/plans/ 下）", "{path} is not a plan (plans live in content/plans/)"),
     "pdf.no_libreoffice": (
         "找不到 LibreOffice，无法生成 PDF。请安装（Debian/Ubuntu：apt install libreoffice-writer-nogui）后重试",
         "LibreOffice is not installed, so no PDF can be made; install it (Debian/Ubuntu: apt install libreoffice-writer-nogui) and retry",
+    ),
+    "docx.no_page_numbers": (
+        "提示：未安装 LibreOffice，目录暂无页码；在 Word 中打开时按提示更新域即可显示",
+        "note: LibreOffice is not installed, so the contents carry no page numbers yet; Word fills them when it updates fields",
     ),
     "pdf.failed": ("LibreOffice 未能把 {path} 转换为 PDF", "LibreOffice could not convert {path} to PDF"),
     "pdf.timeout": ("LibreOffice 转换 PDF 超过 {seconds} 秒仍未完成，已停止", "LibreOffice did not finish the PDF conversion within {seconds} seconds; stopped"),

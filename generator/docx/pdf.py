@@ -75,6 +75,13 @@ def heading_pages(pdf: Path) -> dict[str, int]:
             for name, destination in reader.named_destinations.items()}
 
 
+def page_count(pdf: Path) -> int:
+    """Return the number of pages of a PDF."""
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
+
+
 def _bookmark_name(destination: str) -> str:
     """Undo LibreOffice's escaping of a bookmark name (`_` is written as `#5F`, read back as `5F`)."""
     name = destination.lstrip("/")
