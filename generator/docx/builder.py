@@ -85,6 +85,7 @@ class DocumentBuilder:
 
     def __init__(self, reference: Path) -> None:
         self.document = parts.open_document(reference)
+        parts.drop_styles_with_effects(self.document)
         self._body = self.document.element.body
         for child in list(self._body):
             if child.tag != qn("w:sectPr"):

@@ -170,6 +170,14 @@ def set_application(document, name: str = "salesbook") -> None:
     part._blob = etree.tostring(properties, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def drop_styles_with_effects(document) -> None:
+    """Remove Word 2010's copy of the styles (stylesWithEffects.xml): Word 2013+ rebuilds it, and a
+    stale copy that lacks the styles salesbook adds makes Word report unreadable content."""
+    for r_id, relationship in list(document.part.rels.items()):
+        if relationship.reltype.endswith("/stylesWithEffects"):
+            del document.part.rels[r_id]
+
+
 def part_named(document, name: str):
     wanted = PackURI(name)
     return next((part for part in document.part.package.iter_parts() if part.partname == wanted), None)

@@ -35,15 +35,12 @@ def to_pdf(docx_paths: Sequence[Path], out_dir: Path) -> list[Path]:
     Every PDF is written before any replaces an older one: a failed run leaves `out_dir` as it was."""
     if not docx_paths:
         return []
-    executable = libreoffice()
-    if executable is None:
-        raise BuildError("pdf.no_libreoffice")
     stems = [path.stem for path in docx_paths]
     if len(set(stems)) != len(stems):
         raise ValueError(f"to_pdf needs distinct file names, got {stems}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".pdf-", dir=out_dir) as staging, tempfile.TemporaryDirectory(prefix="salesbook-lo-") as profile:
-        _convert(executable, docx_paths, Path(staging), Path(profile))
+    with tempfile.TemporaryDirectory(prefix=".pdf-", dir=out_dir) as staging:
+        convert(docx_paths, Path(staging), EXPORT_FILTER)
         converted = [Path(staging) / f"{stem}.pdf" for stem in stems]
         for source, pdf in zip(docx_paths, converted, strict=True):
             if not pdf.is_file() or pdf.stat().st_size == 0:
@@ -53,13 +50,18 @@ def to_pdf(docx_paths: Sequence[Path], out_dir: Path) -> list[Path]:
     return [out_dir / f"{stem}.pdf" for stem in stems]
 
 
-def _convert(executable: str, sources: Sequence[Path], out_dir: Path, profile: Path) -> None:
-    command = [executable, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-               "--convert-to", EXPORT_FILTER, "--outdir", str(out_dir), *(str(path.resolve()) for path in sources)]
-    environment = os.environ | {"FONTCONFIG_FILE": str(FONTS_CONF)}
+def convert(sources: Sequence[Path], out_dir: Path, target: str) -> None:
+    """Convert files with one headless LibreOffice run (`target` as soffice's --convert-to takes it)."""
+    executable = libreoffice()
+    if executable is None:
+        raise BuildError("pdf.no_libreoffice")
     timeout = SECONDS_TO_START + SECONDS_PER_DOCUMENT * len(sources)
+    environment = os.environ | {"FONTCONFIG_FILE": str(FONTS_CONF)}
     try:
-        subprocess.run(command, env=environment, capture_output=True, timeout=timeout, check=True, stdin=subprocess.DEVNULL)
+        with tempfile.TemporaryDirectory(prefix="salesbook-lo-") as profile:
+            command = [executable, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+                       "--convert-to", target, "--outdir", str(out_dir), *(str(path.resolve()) for path in sources)]
+            subprocess.run(command, env=environment, capture_output=True, timeout=timeout, check=True, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired as error:
         raise BuildError("pdf.timeout", seconds=timeout) from error
     except subprocess.CalledProcessError as error:

@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 
 from generator.archetypes import ARCHETYPE_IDS, Archetype, load_archetypes
-from generator.docx import write_documents
+from generator.docx import blank_jobs, deliver, plan_jobs, render_jobs, write_documents
 from generator.docx.pdf import to_pdf
 from generator.models.plan import Plan
 from generator.validate import check_repository
-from tests.helpers import REPO_ROOT, salesbook
+from tests.docx import company
+from tests.helpers import REPO_ROOT, copy_fixture, salesbook
 
 
 
@@ -82,3 +83,40 @@ def require_tools(*names: str) -> None:
 
 def pdf_text(pdf: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="session")
+def new_drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Draft documents of a plan scaffolded by `salesbook plan new`, one per archetype (one `docx` run)."""
+    root = copy_fixture("minimal", tmp_path_factory.mktemp("new-drafts"))
+    for archetype_id in ARCHETYPE_IDS:
+        run = salesbook("plan", "new", "--archetype", archetype_id, "--team", "华东区", "--period", "2027",
+                        "-o", f"content/plans/new-{archetype_id}.yaml", cwd=root)
+        assert run.code == 0, run.err
+    run = salesbook("docx", "-o", "out", cwd=root)
+    assert run.code == 0, run.out + run.err
+    return {archetype_id: root / "out" / f"new-{archetype_id}.docx" for archetype_id in ARCHETYPE_IDS}
+
+
+@pytest.fixture(scope="session")
+def company_references(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Company reference documents as Word, LibreOffice and WPS save them, and as a .dotx."""
+    require_tools("soffice")
+    word = company.word_like(tmp_path_factory.mktemp("company"))
+    return {"word": word, "dotx": company.as_template(word), "libreoffice": company.libreoffice_saved(word), "wps": company.wps_like(word)}
+
+
+@pytest.fixture(scope="session")
+def company_drafts(rendered: Rendered, company_references: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The monthly battle plan on each company reference (and the kpi blank draft on Word's), contents numbered in one run."""
+    out = tmp_path_factory.mktemp("company-drafts")
+    repository = check_repository(REPO_ROOT).require_clean()
+    archetypes = load_archetypes(REPO_ROOT)
+    jobs = []
+    for kind, reference in company_references.items():
+        plan_job = next(j for j in plan_jobs(repository, archetypes, out / kind, reference) if j.plan.id == "2027-03-monthly-battle")
+        blank_job = next(j for j in blank_jobs(archetypes, out / kind, reference) if j.archetype.id == "kpi")
+        jobs += [plan_job, blank_job] if kind == "word" else [plan_job]
+    written = render_jobs(jobs)
+    assert deliver(written) == []
+    return {f"{path.parent.name}-{path.stem}": path for path in written}

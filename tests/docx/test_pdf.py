@@ -56,3 +56,35 @@ def test_blank_draft_pdf_shows_guidance_and_blanks(pdfs: dict[str, Path]) -> Non
 def _squeezed(text: str) -> str:
     """Drop whitespace, which PDF text extraction inserts and removes freely."""
     return re.sub(r"\s+", "", text)
+
+
+def test_contents_page_numbers_are_the_pages_the_headings_land_on(rendered: Rendered, pdfs: dict[str, Path]) -> None:
+    for plan_id, docx_path in rendered.plan_docs.items():
+        pages = _pages_by_printed_number(pdfs[plan_id])
+        entries = _toc_entries(docx_path)
+        assert entries, plan_id
+        for text, number in entries:
+            assert number.isdigit(), (plan_id, text, number)
+            assert _squeezed(text) in pages[int(number)], (plan_id, text, number)
+
+
+def _pages_by_printed_number(pdf: Path) -> dict[int, str]:
+    """Return each body page's text under the number its footer prints (第 N 页)."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = {}
+    for page in text.split("\f"):
+        printed = re.search(r"第\s*(\d+)\s*页\s*共", page)
+        if printed:
+            pages[int(printed.group(1))] = _squeezed(page)
+    return pages
+
+
+def _toc_entries(docx_path: Path) -> list[tuple[str, str]]:
+    """Return (heading text, page number) of each TOC entry as the file holds it."""
+    from docx.oxml.ns import qn
+
+    entries = []
+    for link in open_docx(docx_path).element.body.iter(qn("w:hyperlink")):
+        texts = [t.text or "" for t in link.iter(qn("w:t"))]
+        entries.append(("".join(texts[:-1]), texts[-1]))
+    return entries
