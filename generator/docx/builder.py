@@ -18,7 +18,7 @@ from pathlib import Path
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from generator.docx import oxml, parts, sections
@@ -35,6 +35,8 @@ NUMERALS = "零一二三四五六七八九"
 HEADING_FORMATS = {1: "第{}部分　", 2: "{}、", 3: "（{}）", 4: "{}. "}
 TOTAL_FILL, HEADER_FILL = "F2F2F2", "E7E6E6"
 HIGHLIGHT = "yellow"
+LONG_TITLE = 32
+"""Titles longer than this many characters are set smaller on the cover."""
 KEEP_WHOLE_ROWS = 10
 """A table with at most this many rows is kept on one page; longer ones break, repeating their header."""
 
@@ -144,8 +146,11 @@ class DocumentBuilder:
         return p
 
     def cover(self, title: str, subtitle: str, lines: list[tuple[str, str]]) -> None:
-        """Write the cover page: title, subtitle, a borderless label：value table, then a page break."""
-        self.text(title, style="Title")
+        """Write the cover page: title (smaller when long, so the cover stays one page), subtitle, a borderless label：value table."""
+        title_p = self.text(title, style="Title")
+        if len(title) > LONG_TITLE:
+            for run in Paragraph(title_p, None).runs:
+                run.font.size = Pt(20 if len(title) <= 2 * LONG_TITLE else 14)
         self.text(subtitle, style="Subtitle")
         widths = _widths([Column("", 1.0), Column("", 2.2)], Cm(11))
         tbl = oxml.new_table(None, widths)
@@ -194,12 +199,13 @@ class DocumentBuilder:
             oxml.add_bookmark(p, bookmark, len(self.toc) + 1)
             self.toc.append(TocEntry(level, prefix + text, bookmark))
 
-    def text(self, text: str, style: str | None = None, label: str = "") -> None:
-        """Add a paragraph; `label` is a bold lead-in such as “阶段目标：”."""
+    def text(self, text: str, style: str | None = None, label: str = "") -> BaseOxmlElement:
+        """Add a paragraph and return it; `label` is a bold lead-in such as “阶段目标：”."""
         p = self._paragraph(style)
         if label:
             oxml.add_text(p, label, bold=True)
         self._add_inline(p, text)
+        return p
 
     def guidance(self, text: str) -> None:
         """Add a note for the writer (what this part should say), set apart from the plan's text.
@@ -276,7 +282,8 @@ class DocumentBuilder:
         self._figures += 1
         p = self._paragraph("Picture")
         Paragraph(p, self.document._body).add_run().add_picture(io.BytesIO(png), width=width)
-        self.text(f"图 {self._figures}　{caption}", style="Caption")
+        caption_p = self.text(f"图 {self._figures}　{caption}", style="Caption")
+        Paragraph(caption_p, None).paragraph_format.keep_with_next = False  # a caption below its figure ends the group
 
     # saving --------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from generator.archetypes import Archetype, Section
 from generator.archetypes.scaffold import scaffold_data
 from generator.docx.blocks import RENDERERS
 from generator.docx.builder import PLACEHOLDER_SPLIT, DocumentBuilder
+from generator.docx.oxml import printable
 from generator.models.common import PLACEHOLDER
 from generator.models.plan import Plan
 from generator.validate.plans import is_empty, period_label
@@ -98,7 +99,7 @@ def _to_fill(value: Any) -> bool:
 
 def _properties(doc: DocumentBuilder, plan: Plan, archetype: Archetype, cover: Cover) -> None:
     properties = doc.document.core_properties
-    properties.title = cover.title
+    properties.title = printable(cover.title)
     properties.subject = archetype.name
     properties.author = properties.last_modified_by = plan.owner
     properties.keywords = "，".join(plan.tags)

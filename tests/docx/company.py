@@ -56,7 +56,8 @@ def wps_like(docx: Path) -> Path:
     mapping = {style_id: str(index + 1) for index, style_id in enumerate(ids)}
 
     def renumber(data: bytes) -> bytes:
-        text = re.sub(r'(w:styleId|w:val)="([^"]+)"', lambda m: f'{m[1]}="{mapping.get(m[2], m[2])}"' if m[1] == "w:styleId" or m[2] in mapping else m[0], data.decode())
+        text = re.sub(r'w:styleId="([^"]+)"', lambda m: f'w:styleId="{mapping[m[1]]}"', data.decode())
+        text = re.sub(r'<w:(basedOn|next|link) w:val="([^"]+)"/>', lambda m: f'<w:{m[1]} w:val="{mapping.get(m[2], m[2])}"/>', text)
         return re.sub(r'<w:name w:val="([^"]+)"/>', lambda m: f'<w:name w:val="{m[1].lower()}"/>', text).encode()
 
     def restyle_body(data: bytes) -> bytes:

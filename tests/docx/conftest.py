@@ -16,11 +16,17 @@ import pytest
 from generator.archetypes import ARCHETYPE_IDS, Archetype, load_archetypes
 from generator.docx import blank_jobs, deliver, plan_jobs, render_jobs, write_documents
 from generator.docx.pdf import to_pdf
+from generator.docx.render import Cover, render_plan
+from generator.docx.styles import BUNDLED_REFERENCE
 from generator.models.plan import Plan
 from generator.validate import check_repository
 from tests.docx import company
 from tests.helpers import REPO_ROOT, copy_fixture, salesbook
 
+
+
+LONG_TITLE = "华东区" + "数据驱动与客户深耕并举的年度销售工作计划" * 8
+"""A 163-character plan title, which must still leave the cover one page."""
 
 
 @dataclass
@@ -68,6 +74,9 @@ def pdfs(rendered: Rendered, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     blanks = tmp_path_factory.mktemp("blank-src")
     for archetype_id, path in rendered.blank_docs.items():  # distinct names: one output folder
         shutil.copy(path, blanks / f"blank-{archetype_id}.docx")
+    plan = rendered.plans["2027-03-monthly-battle"]
+    long_title = Cover(LONG_TITLE, "销售工作计划", Cover.of(plan, rendered.archetypes[plan.archetype]).lines)
+    render_plan(plan, rendered.archetypes[plan.archetype], BUNDLED_REFERENCE, cover=long_title).save(blanks / "long-title.docx")
     sources = [*rendered.plan_docs.values(), *sorted(blanks.iterdir())]
     return {pdf.stem: pdf for pdf in to_pdf(sources, tmp_path_factory.mktemp("pdf"))}
 

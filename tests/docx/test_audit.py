@@ -48,13 +48,16 @@ def test_the_bundled_reference_passes_the_schema(validator: OpenXmlValidator) ->
     assert audit(validator, {"reference": BUNDLED_REFERENCE}) == {"reference": []}
 
 
-def test_what_the_schema_cannot_see(rendered: Rendered, new_drafts: dict[str, Path], company_drafts: dict[str, Path]) -> None:
+def test_what_the_schema_cannot_see(rendered: Rendered, new_drafts: dict[str, Path], company_drafts: dict[str, Path],
+                                    company_references: dict[str, Path]) -> None:
     documents = rendered.plan_docs | rendered.blank_docs | new_drafts | company_drafts
-    assert {name: structural_findings(path) for name, path in documents.items()} == {name: [] for name in documents}
+    references = {name: company_references[name.split("-")[0]] for name in company_drafts}
+    findings = {name: structural_findings(path, references.get(name)) for name, path in documents.items()}
+    assert findings == {name: [] for name in documents}
 
 
-def structural_findings(path: Path) -> list[str]:
-    """Return what Word would repair or show wrongly although the schema allows it."""
+def structural_findings(path: Path, reference: Path | None = None) -> list[str]:
+    """Return what Word would repair or show wrongly although the schema allows it (beyond what `reference` had)."""
     with zipfile.ZipFile(path) as archive:
         parts = {name: archive.read(name) for name in archive.namelist() if name.endswith(".xml")}
     body = etree.fromstring(parts["word/document.xml"])
@@ -65,7 +68,7 @@ def structural_findings(path: Path) -> list[str]:
     findings += [f"unknown style {s.get(qn('w:val'))}" for tag in ("w:pStyle", "w:rStyle", "w:tblStyle")
                  for s in body.iter(qn(tag)) if s.get(qn("w:val")) not in style_ids]
     findings += [f"link to missing bookmark {a}" for a in (h.get(qn("w:anchor")) for h in body.iter(qn("w:hyperlink"))) if a and a not in bookmarks]
-    findings += [f"duplicate style name {n}" for n in _duplicates(_style_key(n.get(qn("w:val"))) for n in styles.iter(qn("w:name")))]
+    findings += [f"duplicate style name {n}" for n in sorted(_duplicate_names(parts["word/styles.xml"]) - _duplicate_names_in(reference))]
     findings += [f"C1 control character in {name}" for name, data in parts.items() if C1_CONTROLS.search(data.decode("utf-8"))]
     findings += _field_findings(body)
     if body.find(f".//{qn('w:sectPr')}") is None:
@@ -84,15 +87,14 @@ def _field_findings(body: etree._Element) -> list[str]:
     return findings + (["a field is never closed"] if depth else [])
 
 
-def _style_key(name: str | None) -> str:
-    return re.sub(r"\s+", "", name or "").casefold()
+def _duplicate_names_in(reference: Path | None) -> set[str]:
+    if reference is None:
+        return set()
+    with zipfile.ZipFile(reference) as archive:
+        return _duplicate_names(archive.read("word/styles.xml"))
 
 
-def _duplicates(keys) -> list[str]:
-    seen: set[str] = set()
-    repeated = []
-    for key in keys:
-        if key in seen:
-            repeated.append(key)
-        seen.add(key)
-    return repeated
+def _duplicate_names(styles_xml: bytes) -> set[str]:
+    """Return the style names (spelling-insensitive) that more than one style carries."""
+    keys = [re.sub(r"\s+", "", n.get(qn("w:val")) or "").casefold() for n in etree.fromstring(styles_xml).iter(qn("w:name"))]
+    return {key for key in keys if keys.count(key) > 1}

@@ -13,7 +13,7 @@ from tests.docx.structure import headings, open_docx, tables
 
 
 def test_libreoffice_opens_every_document(pdfs: dict[str, Path]) -> None:
-    assert len(pdfs) == 11
+    assert len(pdfs) == 12
     for name, pdf in pdfs.items():
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info), name
