@@ -44,26 +44,14 @@ class Job:
 
 def write_documents(repository: Repository, folder: Path, reference_doc: Path | None = None, pdf: bool = False) -> list[Path]:
     """Write `folder/plans/<plan-id>.docx` for every plan and `folder/archetypes/<id>.docx` blank drafts,
-    with page numbers in their contents and, with `pdf`, a PDF beside each when LibreOffice is installed."""
+    with page numbers in their contents and, with `pdf`, a PDF beside each, when LibreOffice is installed."""
+    from generator.docx.delivery import deliver
+
     reference = reference_path(repository.root, reference_doc)
     archetypes = load_archetypes(repository.root)
     jobs = plan_jobs(repository, archetypes, folder / "plans", reference) + blank_jobs(archetypes, folder / "archetypes", reference)
     written = render_jobs(jobs)
     return written + deliver(written, pdf=pdf and libreoffice() is not None)
-
-
-def deliver(documents: list[Path], pdf: bool = False) -> list[Path]:
-    """Number the contents of freshly written documents (when LibreOffice is installed) and, with
-    `pdf`, convert them to PDF beside them; return the PDFs."""
-    from generator.docx.contents import number_contents
-    from generator.docx.pdf import to_pdf
-
-    if not number_contents(documents) and pdf:
-        raise BuildError("pdf.no_libreoffice")
-    if not pdf:
-        return []
-    folders = {document.parent: [d for d in documents if d.parent == document.parent] for document in documents}
-    return [pdf_path for folder, group in folders.items() for pdf_path in to_pdf(group, folder)]
 
 
 def plan_jobs(repository: Repository, archetypes: list[Archetype], folder: Path, reference: Path, only: Path | None = None) -> list[Job]:
@@ -186,4 +174,4 @@ def _tracked(items: Iterable, progress: bool, total: int | None = None) -> Itera
             bar.advance(task)
 
 
-__all__ = ["Job", "blank_jobs", "deliver", "plan_jobs", "reference_path", "render_job", "render_jobs", "write_documents"]
+__all__ = ["Job", "blank_jobs", "plan_jobs", "reference_path", "render_job", "render_jobs", "write_documents"]

@@ -23,7 +23,8 @@ from generator.validate import check_repository
 def docx(ctx: click.Context, path: Path | None, output: Path, reference_doc: Path | None, pdf: bool, lang: str) -> None:
     """Render one plan, or every plan in content/plans/, as a Word document."""
     from generator.archetypes import load_archetypes
-    from generator.docx import deliver, plan_jobs, reference_path, render_jobs
+    from generator.docx import plan_jobs, reference_path, render_jobs
+    from generator.docx.delivery import deliver
     from generator.docx.pdf import libreoffice
 
     root = repository_root(ctx)

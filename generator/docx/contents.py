@@ -2,8 +2,8 @@
 
 Word fills a TOC field's page numbers only when someone updates fields; Protected
 View, WPS and the previews of WeChat/钉钉 show what the file holds. So salesbook
-renders its documents once (`pdf.to_pdf`, one LibreOffice run for the batch), reads
-on which page each heading's bookmark landed, and writes those numbers into the
+renders its documents once (`delivery.deliver`, one LibreOffice run for the batch),
+reads on which page each heading's bookmark landed, and writes those numbers into the
 PAGEREF results of the TOC entries. The body section counts its pages from 1 and
 starts with the first heading, so a heading's number is its page minus the first
 heading's page, plus one — however long the cover and the contents are, the body's
@@ -15,10 +15,7 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
 import zipfile
-from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -26,31 +23,10 @@ from lxml import etree
 from docx.oxml.ns import qn
 
 from generator.docx import parts
-from generator.docx.pdf import heading_pages, libreoffice, page_count, to_pdf
 
 DOCUMENT_XML, SETTINGS_XML = "word/document.xml", "word/settings.xml"
 FIELD = re.compile(r"^\s*([A-Z]+)\b\s*(\S*)")
 FIELD_PARTS = re.compile(r"word/(document|footer\d*|header\d*)\.xml")
-
-
-def number_contents(documents: Sequence[Path]) -> bool:
-    """Write page numbers into the tables of contents of `documents`; False when LibreOffice is missing."""
-    if libreoffice() is None:
-        return False
-    with tempfile.TemporaryDirectory(prefix="salesbook-pages-") as folder:
-        for document, pdf in zip(documents, _rendered(documents, Path(folder)), strict=True):
-            fill_page_numbers(document, heading_pages(pdf), page_count(pdf))
-    return True
-
-
-def _rendered(documents: Sequence[Path], folder: Path) -> list[Path]:
-    """Render the documents to PDF, under distinct names even when two share a file name."""
-    sources = []
-    for index, document in enumerate(documents):
-        link = folder / f"{index}.docx"
-        shutil.copyfile(document, link)
-        sources.append(link)
-    return to_pdf(sources, folder / "pdf")
 
 
 def fill_page_numbers(document: Path, pages: dict[str, int], last_page: int) -> None:

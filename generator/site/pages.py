@@ -180,7 +180,8 @@ def _related(site: Site, item: Item) -> dict[str, Any]:
         case Plan():
             archetype = site.archetypes[item.archetype]
             download = site.download(f"downloads/plans/{item.id}.docx")
-            return {"archetype": archetype, "sections": plan_sections(item, archetype), "download": download}
+            pdf = site.download(f"downloads/plans/{item.id}.pdf")
+            return {"archetype": archetype, "sections": plan_sections(item, archetype), "download": download, "pdf": pdf}
     return {}
 
 

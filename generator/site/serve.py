@@ -86,7 +86,7 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> list[str]:
         return []
     repository = result.require_clean()
     try:
-        downloads = write_downloads(repository, docs) if documents else _existing_downloads(docs)
+        downloads = write_downloads(repository, docs, pdf=False) if documents else _existing_downloads(docs)
         changed = generate_pages(repository, docs, downloads, date.today(), pagefind=False).changed
     except ContentError as error:  # site.yaml or an archetype file is wrong
         print_problems(error.problems, lang, "text")

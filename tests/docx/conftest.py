@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from generator.archetypes import ARCHETYPE_IDS, Archetype, load_archetypes
-from generator.docx import blank_jobs, deliver, plan_jobs, render_jobs, write_documents
+from generator.docx import blank_jobs, plan_jobs, render_jobs, write_documents
+from generator.docx.delivery import deliver
 from generator.docx.pdf import to_pdf
 from generator.docx.render import Cover, render_plan
 from generator.docx.styles import BUNDLED_REFERENCE
