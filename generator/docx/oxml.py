@@ -8,13 +8,13 @@ cell shading and paragraph indents in characters.
 
 from __future__ import annotations
 
-import re
-
 from lxml.etree import SubElement
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+
+from generator.present import CONTROL_CHARS
 
 TR_PR_ORDER = ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter", "w:cantSplit",
                "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
@@ -210,7 +210,6 @@ def _child(parent: BaseOxmlElement, tag: str, *successors: str) -> BaseOxmlEleme
 # front to back, so its paragraphs, runs and tables are built with lxml directly.
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -222,14 +221,9 @@ def new_paragraph(style_id: str | None = None) -> BaseOxmlElement:
     return p
 
 
-def printable(text: str) -> str:
-    """Drop control characters (C0 but tab and newline, DEL, C1): XML forbids some, Word shows the rest as boxes."""
-    return CONTROL_CHARACTERS.sub("", text)
-
-
 def add_text(p: BaseOxmlElement, text: str, bold: bool = False, highlight: str | None = None) -> BaseOxmlElement:
     """Append a run of `text` to a paragraph (tabs become `w:tab`, line breaks `w:br`, control characters dropped)."""
-    text = printable(text)
+    text = CONTROL_CHARS.sub("", text)  # XML forbids some, Word shows the rest as boxes
     r = SubElement(p, W + "r")
     if bold or highlight:
         r_pr = SubElement(r, W + "rPr")

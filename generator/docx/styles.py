@@ -18,9 +18,9 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from generator.archetypes import BUNDLED_TEMPLATES
+from generator.resources import bundled_root
 
-BUNDLED_REFERENCE = BUNDLED_TEMPLATES / "reference.docx"
+BUNDLED_REFERENCE = bundled_root() / "templates" / "reference.docx"
 STYLE_LINKS = ("w:basedOn", "w:next")
 """A style's references to other styles that a copied style must keep valid."""
 

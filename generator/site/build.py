@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from generator.atomic import claim_output, exclusive, staging_beside, swap_in
 from generator.docx import write_documents
-from generator.atomic import exclusive, staging_beside, swap_in
-from generator.errors import Problem, UsageError
+from generator.errors import Problem
+from generator.project import source_folders
 from generator.repository import Repository
-from generator.site.engine import CONFIG_FILE, DOCS_DIR, Mode, run_mkdocs
+from generator.site.engine import DOCS_DIR, Mode, run_mkdocs
+from generator.site.engine_config import write_config
 from generator.site.generate import generate_pages
 from generator.site.search import index_with_pagefind, install_shim
 from generator.validate import check_repository
@@ -40,14 +42,14 @@ class BuildReport:
 
 def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, today: date | None = None) -> BuildReport:
     """Build the website of the repository at `root` into `site_dir` (default: site/)."""
-    if not (root / CONFIG_FILE).is_file():
-        raise UsageError("usage.no_site_config", path=str(root / CONFIG_FILE))
     target = (site_dir or root / "site").resolve()
+    claim_output(target, root, source_folders(root))
     with exclusive(root):
         checked = check_repository(root)
         repository = checked.require_clean()
         docs = root / DOCS_DIR
         _empty(docs)
+        write_config(root, docs)
         downloads = write_downloads(repository, docs)
         generated = generate_pages(repository, docs, downloads, today, pagefind=not offline)
         if offline:

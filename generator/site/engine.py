@@ -1,8 +1,9 @@
 """Run MkDocs on the generated docs folder, in strict mode, and report what it said.
 
 MkDocs runs as a subprocess (`python -m mkdocs`), exactly as a person would run it,
-so that the site stays an ordinary MkDocs project. Which search the theme uses is
-chosen through environment variables read by mkdocs.yml (`!ENV`).
+on the configuration salesbook completed (generator/site/engine_config.py), so that
+the site stays an ordinary MkDocs project. Which search the theme uses is chosen
+through environment variables read by mkdocs.yml (`!ENV`).
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import BuildError
+from generator.site.engine_config import GENERATED_CONFIG
 
-CONFIG_FILE = "mkdocs.yml"
 DOCS_DIR = "build/docs"
-"""Where the pages are generated; mkdocs.yml's `docs_dir` says the same."""
+"""Where the pages are generated; the configuration salesbook writes points MkDocs there."""
 
 _REPORTED = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
 _DOC_FILE = re.compile(r"'([^']+\.md)'")
@@ -32,18 +33,21 @@ class Mode:
     """Material's own search (serve, offline) instead of Pagefind."""
     offline: bool = False
     """Links and search that work opened from disk (file://)."""
+    problems_panel: bool = False
+    """The panel listing the content's current problems over every page (serve)."""
 
     def environment(self) -> dict[str, str]:
         return {
             "SALESBOOK_LUNR_SEARCH": str(self.lunr_search).lower(),
             "SALESBOOK_OFFLINE": str(self.offline).lower(),
+            "SALESBOOK_PROBLEMS_PANEL": str(self.problems_panel).lower(),
             "NO_MKDOCS_2_WARNING": "1",  # Material's banner about MkDocs 2.0; mkdocs<2 is pinned
         }
 
 
 def mkdocs_command(root: Path, verb: str, *args: str) -> list[str]:
     """Return the command line that runs MkDocs `verb` on the repository at `root`."""
-    return [sys.executable, "-m", "mkdocs", verb, "--config-file", str(root / CONFIG_FILE), *args]
+    return [sys.executable, "-m", "mkdocs", verb, "--config-file", str(root / GENERATED_CONFIG), *args]
 
 
 def mkdocs_environment(mode: Mode) -> dict[str, str]:

@@ -1,0 +1,42 @@
+"""`salesbook build` and `salesbook serve`: the website from the content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.commands.support import LANG_OPTION, print_problems, repository_root, text
+from generator.errors import display_path
+from generator.messages import render
+
+
+@click.command("build", help=text("help.build"))
+@click.option("--offline", is_flag=True, help=text("help.build.offline"))
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), help=text("help.build.site_dir"))
+@LANG_OPTION
+@click.pass_context
+def build(ctx: click.Context, offline: bool, site_dir: Path | None, lang: str) -> None:
+    """Check the content and build the website into site/."""
+    from generator.site.build import build_site
+
+    root = repository_root(ctx)
+    report = build_site(root, site_dir.resolve() if site_dir else None, offline=offline)
+    print_problems(report.warnings, lang, "text")
+    shown = display_path(report.site, Path.cwd())
+    if offline:
+        click.echo(render("build.done_offline", lang, {"site": shown, "pages": report.pages}), err=True)
+    else:
+        params = {"site": shown, "pages": report.pages, "searchable": report.searchable, "downloads": report.downloads}
+        click.echo(render("build.done", lang, params), err=True)
+
+
+@click.command("serve", help=text("help.serve"))
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT", help=text("help.serve.addr"))
+@LANG_OPTION
+@click.pass_context
+def serve(ctx: click.Context, dev_addr: str, lang: str) -> None:
+    """Preview the website with live reload while you edit the content."""
+    from generator.site.serve import serve_site
+
+    serve_site(repository_root(ctx), dev_addr, lang)
