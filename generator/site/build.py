@@ -59,12 +59,12 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
         with staging_beside(target) as staging:
             run_mkdocs(root, staging, Mode(offline=offline), generated.sources)
             swap_in(staging, target)
-    return BuildReport(target, generated.pages, generated.searchable, len(downloads), checked.warnings)
+    return BuildReport(target, generated.pages, generated.searchable, sum(path.endswith(".docx") for path in downloads), checked.warnings)
 
 
-def write_downloads(repository: Repository, docs: Path) -> set[str]:
-    """Write the Word drafts under docs/downloads; return their paths relative to `docs`."""
-    written = write_documents(repository, docs / "downloads")
+def write_downloads(repository: Repository, docs: Path, pdf: bool = True) -> set[str]:
+    """Write the Word drafts (and, with LibreOffice, their PDFs) under docs/downloads; return their paths relative to `docs`."""
+    written = write_documents(repository, docs / "downloads", pdf=pdf)
     return {path.relative_to(docs).as_posix() for path in written}
 
 

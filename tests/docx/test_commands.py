@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -86,9 +87,10 @@ def test_company_reference_document_keeps_its_styles_and_letterhead(minimal: Pat
     run = salesbook("docx", "-o", tmp_path / "out", "--reference-doc", tmp_path / "company.docx", cwd=minimal)
     assert run.code == 0, run.err
     document = open_docx(tmp_path / "out" / "demo-plan.docx")
-    assert document.sections[0].header.paragraphs[0].text == "澜拓智能科技有限公司 · 内部资料"
+    assert document.sections[0].header.paragraphs[0].text == "澜拓智能科技有限公司 · 内部资料"  # on the cover
+    assert document.sections[-1].header.paragraphs[0].text == "澜拓智能科技有限公司 · 内部资料"
     assert document.styles["Normal"].font.size.pt == 11
-    assert document.sections[0].footer.paragraphs[0].text == "第 1 页  共 1 页"
+    assert re.fullmatch(r"第 1 页  共 \d+ 页", document.sections[-1].footer.paragraphs[0].text)
 
 
 def test_a_plain_word_document_works_as_reference(minimal: Path, tmp_path: Path) -> None:
@@ -102,7 +104,7 @@ def test_a_plain_word_document_works_as_reference(minimal: Path, tmp_path: Path)
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    pytest.param("notes.docx", b"not a zip", "salesbook: 参考文档不是有效的 Word（.docx）文件：{path}", id="not-docx"),
+    pytest.param("notes.docx", b"not a zip", "salesbook: 参考文档不是有效的 Word（.docx 或 .dotx）文件：{path}", id="not-docx"),
     pytest.param("absent.docx", None, "salesbook: 找不到参考文档：{path}", id="missing"),
 ])
 def test_unusable_reference_document(minimal: Path, tmp_path: Path, name: str, content: bytes | None, message: str) -> None:
