@@ -23,8 +23,8 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarStrin
 from ruamel.yaml.tokens import CommentToken, ScalarToken
 
 from generator.errors import Problem, UsageError, display_path
-from generator.load import new_yaml, read_document
 from generator.fix import with_question_ids
+from generator.load import new_yaml, read_document
 from generator.models import CONTENT_TYPES, FaqSet, Taxonomy
 from generator.project import TAXONOMY_FILE, YAML_SUFFIXES, content_files
 
