@@ -52,7 +52,7 @@ EDITS = [
         id="yaml-syntax-error"),
     pytest.param(
         "content/products/demo-cloud.yaml", "tags: [平台]", "tags: [平台]\ntitle: 重复",
-        ["content/products/demo-cloud.yaml:6:1: 字段 `title` 重复出现（第一次在第 1 行）"],
+        ["content/products/demo-cloud.yaml:6:1: 字段 `title` 重复出现（第一次在第 2 行）"],
         id="duplicate-key"),
     pytest.param(
         "content/products/demo-cloud.yaml", "pitch: 让设备停机可预测。", "pitch: !!python/object:os.system ls",

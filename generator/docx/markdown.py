@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.site.markup import safe_url
+from generator.urls import safe_url
 
 if TYPE_CHECKING:
     from generator.docx.builder import DocumentBuilder

@@ -7,8 +7,8 @@ generated pages stay plain Markdown, the engine renders them, and the HTML it ma
 is cleaned by nh3 (html5ever, the HTML parser a browser uses) against an allow-list:
 the browser's interpretation is the one that is judged. The cleaning runs in a MkDocs
 plugin (`generator.site.plugin`, entry point `salesbook/sanitise`, listed in
-mkdocs.yml), last of all plugins, on every page; `salesbook build` and `serve`
-refuse a mkdocs.yml that does not list it. Zensical ignores MkDocs plugins: the pages
+mkdocs.yml), last of all plugins, on every page; the configuration salesbook hands
+to MkDocs gets it added when mkdocs.yml does not list it. Zensical ignores MkDocs plugins: the pages
 themselves stay portable to it, but a move to Zensical must first port this step.
 
 The allow-list is what our own templates emit (badges, metric cards, index filters,
@@ -25,8 +25,7 @@ import re
 
 import nh3
 
-SAFE_URL_SCHEMES = {"http", "https", "mailto", "tel"}
-"""Schemes a link or image may use; relative links and anchors are always fine."""
+from generator.urls import SAFE_URL_SCHEMES
 
 TAGS = nh3.ALLOWED_TAGS | {"form", "label", "select", "option", "output", "button"}
 """Markdown's tags, the structural tags nh3 allows, and our index filters' form controls."""
@@ -78,7 +77,6 @@ def _filter_attribute(tag: str, name: str, value: str) -> str | None:
     if tag == "button" and name == "type" and value != "button":
         return "button"
     return value
-
 
 
 def text_of(fragment: str) -> str:
