@@ -10,6 +10,7 @@ what goes where. Styles come from the reference document, never from code.
 from __future__ import annotations
 
 import io
+import re
 import os
 from dataclasses import dataclass
 from pathlib import Path
