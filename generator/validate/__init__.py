@@ -19,6 +19,7 @@ from generator.models.common import ValidationContext
 from generator.project import TAXONOMY_FILE, content_files
 from generator.recover import Reading, read_past_errors
 from generator.repository import Entry, Repository
+from generator.search.rules import check_rules
 from generator.validate.content import identity_problems, magnitude_problems, misplaced_problem, question_id_problems, text_problems
 from generator.validate.plans import plan_problems
 from generator.validate.settings import settings_problems, unreadable_by_this_salesbook
@@ -52,6 +53,7 @@ def check_repository(root: Path) -> CheckResult:
     if wrong_version := unreadable_by_this_salesbook(root):
         return CheckResult(None, wrong_version, 1)
     taxonomy, problems = load_taxonomy(root)
+    problems.extend(check_rules(root))
     problems.extend(settings_problems(root))
     files = content_files(root)
     if taxonomy is None:

@@ -14,5 +14,5 @@ TODAY = date(2026, 11, 23)
 
 def generated_pages(root: Path, docs: Path) -> dict[str, str]:
     """Generate the pages of the repository at `root` into `docs`; return path -> Markdown."""
-    generate_pages(check_repository(root).require_clean(), docs, set(), TODAY, pagefind=False)
+    generate_pages(check_repository(root).require_clean(), docs, set(), TODAY)
     return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
