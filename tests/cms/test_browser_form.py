@@ -79,6 +79,7 @@ def test_the_backend_writes_only_in_the_content_folders(page: Page, local_form: 
     outsider = urllib.request.Request(api, data=json.dumps({"action": "info", "params": {}}).encode(), headers={"Content-Type": "application/json", "Origin": "https://evil.example"})
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(outsider, timeout=10)
+    refused.value.close()
     assert refused.value.code == 403
 
 
