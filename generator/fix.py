@@ -17,8 +17,11 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
+from generator.atomic import write_atomically
 from generator.load import new_yaml
+from generator.models.common import PLACEHOLDER
 from generator.models.faq import question_id
+from generator.rewrite import layout_of
 from generator.syntax import FULLWIDTH_COLON, NO_SPACE_COLON, diagnose
 
 REPAIRABLE = {"yaml.fullwidth_colon": FULLWIDTH_COLON, "yaml.no_space_after_colon": NO_SPACE_COLON}
@@ -62,18 +65,19 @@ def repair_files(paths: list[Path], write: bool) -> list[Repair]:
     done: list[Repair] = []
     for path in paths:
         try:
-            text = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
+            text = raw.decode("utf-8").replace("\r\n", "\n")
         except (UnicodeDecodeError, OSError):
             continue  # the formatter reports unreadable files
         repaired, repairs = repair_text(text)
-        if repairs and write:
-            path.write_text(repaired, encoding="utf-8")
+        if repairs and write:  # atomically, in the file's own line endings
+            write_atomically(path, repaired.replace("\n", layout_of(raw).newline).encode("utf-8"))
         done.extend(Repair(path, line, code, fixed) for line, code, fixed in repairs)
     return done
 
 
 def with_question_ids(text: str) -> str:
-    """Return FAQ `text` with the generated id written above every question that has none."""
+    """Return FAQ `text` with the generated id written above every question that has none (and is written)."""
     data = new_yaml().load(text)
     questions = data.get("questions") if isinstance(data, CommentedMap) else None
     if not isinstance(questions, CommentedSeq) or questions.fa.flow_style():
@@ -81,7 +85,8 @@ def with_question_ids(text: str) -> str:
     lines = text.split("\n")
     for index in reversed(range(len(questions))):
         question = questions[index]
-        if isinstance(question, CommentedMap) and not question.fa.flow_style() and "id" not in question and isinstance(question.get("question"), str):
+        wording = question.get("question") if isinstance(question, CommentedMap) else None
+        if isinstance(wording, str) and wording.strip() != PLACEHOLDER and "id" not in question and not question.fa.flow_style():
             line, col = questions.lc.item(index)
-            lines[line] = f"{lines[line][:col]}id: {question_id(question['question'])}\n{' ' * col}{lines[line][col:]}"
+            lines[line] = f"{lines[line][:col]}id: {question_id(wording)}\n{' ' * col}{lines[line][col:]}"
     return "\n".join(lines)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from generator.commands.support import LANG_OPTION, print_problems, repository_root, text
-from generator.errors import display_path
+from generator.errors import Severity, display_path
 from generator.messages import Msg, render
 
 
@@ -51,7 +51,7 @@ def fmt(ctx: click.Context, lang: str, paths: tuple[Path, ...], check_only: bool
         click.echo(render("fmt.done", lang, {"changed": len(outcome.changed), "files": outcome.files}), err=True)
     else:
         click.echo(render("fmt.clean", lang, {"files": outcome.files}), err=True)
-    if outcome.problems or (check_only and outcome.changed):
+    if any(p.severity is Severity.ERROR for p in outcome.problems) or (check_only and outcome.changed):
         ctx.exit(1)
 
 

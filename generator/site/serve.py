@@ -34,8 +34,7 @@ from generator.validate import check_repository
 
 WATCHED = ("content", "playbooks", "templates", "site_config")
 POLL_SECONDS = 0.5
-SERVE_MODE = Mode(lunr_search=True, problems_panel=True)
-"""Pagefind indexes a finished site, so the preview uses Material's own search."""
+SERVE_MODE = Mode(problems_panel=True)
 
 STAMP = ".salesbook-serve"
 """The file serve keeps in the docs folder; a build that rewrites the folder removes it."""
@@ -121,8 +120,8 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> bool:
     try:
         with exclusive(root):
             docs.mkdir(parents=True, exist_ok=True)
-            downloads = write_downloads(repository, docs) if documents else _existing_downloads(docs)
-            changed = generate_pages(repository, docs, downloads, date.today(), pagefind=False).changed
+            downloads = write_downloads(repository, docs, pdf=False) if documents else _existing_downloads(docs)
+            changed = generate_pages(repository, docs, downloads, date.today()).changed
             write_config(root, docs)
             if not (docs / STAMP).is_file():
                 (docs / STAMP).touch()

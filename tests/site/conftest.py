@@ -17,10 +17,10 @@ from playwright.sync_api import Browser, sync_playwright
 
 from generator.cms.admin import DECAP
 from generator.repository import Repository
-from generator.site.search import SHIM
 from generator.validate import check_repository
 from tests.helpers import REPO_ROOT, Run, salesbook
 from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.tools import require_tools
 
 REPOSITORY_PARTS = ("content", "playbooks", "site_config", "templates", "mkdocs.yml")
 
@@ -39,10 +39,10 @@ def copy_demo(destination: Path) -> Path:
 
 
 def copy_npm_cache(destination: Path) -> None:
-    """Copy the npm tarballs a build would download (the search shim, Decap CMS) into `destination`."""
+    """Copy the npm tarballs a build would download (Decap CMS) into `destination`."""
     cache = destination / "build" / "cache"
     cache.mkdir(parents=True, exist_ok=True)
-    for package in (SHIM, DECAP):  # downloaded once into this checkout's cache, then copied
+    for package in (DECAP,):  # downloaded once into this checkout's cache, then copied
         tarball = package.tarball(REPO_ROOT / "build" / "cache")
         shutil.copy(tarball, cache / tarball.name)
 
@@ -78,6 +78,28 @@ def offline_site(demo_repo: Path, demo_site: Built) -> Built:
     return build(demo_repo, demo_repo / "site-offline", "--offline")
 
 
+SECOND_COMPANY = "hechui-kitchen"
+"""A second company's knowledge base (tests/fixtures/), so that search is not tuned to the demo alone."""
+
+
+def copy_second_company(destination: Path) -> Path:
+    """Copy the second company's content with this repository's templates, theme and search rules."""
+    fixture = REPO_ROOT / "tests" / "fixtures" / SECOND_COMPANY
+    shutil.copytree(fixture, destination)
+    shutil.copytree(REPO_ROOT / "templates", destination / "templates")
+    shutil.copy(REPO_ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(REPO_ROOT / "site_config" / "overrides", destination / "site_config" / "overrides")
+    shutil.copy(REPO_ROOT / "site_config" / "search.yaml", destination / "site_config" / "search.yaml")
+    return destination
+
+
+@pytest.fixture(scope="session")
+def second_company_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, Built]:
+    """The second company's site, served and offline."""
+    root = copy_second_company(tmp_path_factory.mktemp("second") / "repo")
+    return build(root, root / "site"), build(root, root / "site-offline", "--offline")
+
+
 @pytest.fixture
 def demo_copy(tmp_path: Path) -> Path:
     """A fresh copy of the demo content that a test may edit."""
@@ -86,6 +108,7 @@ def demo_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    require_tools(CHROMIUM)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
