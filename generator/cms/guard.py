@@ -76,9 +76,11 @@ def serve_gate(gate: Gate, port: int, backend_port: int) -> ThreadingHTTPServer:
             self._pass(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
 
         def _pass(self, body: bytes) -> None:
-            reason = gate.refuses(self.headers.get("Origin"), body)
-            if reason:
-                self._answer(403, {"Content-Type": "application/json"}, json.dumps({"error": reason}).encode())
+            origin = self.headers.get("Origin")
+            reason = gate.refuses(origin, body)
+            if reason:  # the preview's own page may read why (CORS), other pages learn nothing
+                readable = {"Access-Control-Allow-Origin": origin} if origin in gate.origins else {}
+                self._answer(403, {"Content-Type": "application/json", **readable}, json.dumps({"error": reason}).encode())
                 return
             connection = http.client.HTTPConnection("127.0.0.1", backend_port, timeout=60)
             headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}

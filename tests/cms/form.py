@@ -46,8 +46,9 @@ class Form:
         self.type("负责保持内容准确的人或角色", owner)
         self.date("最近一次审核日期", reviewed)
 
-    def date(self, label: str, value: str) -> None:
-        self.control(label).locator("input[type=date]").fill(value)
+    def date(self, label: str, value: str, which: int = -1) -> None:
+        """Pick a date; `which` chooses among controls with the same label (default: the last)."""
+        self.controls(label).nth(which).locator("input[type=date]").fill(value)
 
     def choose(self, label: str, typed: str, option: str) -> None:
         """Pick `option` in a select or relation box after typing `typed` into it."""

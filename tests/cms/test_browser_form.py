@@ -79,6 +79,7 @@ def test_the_backend_writes_only_in_the_content_folders(page: Page, local_form: 
     outsider = urllib.request.Request(api, data=json.dumps({"action": "info", "params": {}}).encode(), headers={"Content-Type": "application/json", "Origin": "https://evil.example"})
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(outsider, timeout=10)
+    refused.value.close()
     assert refused.value.code == 403
 
 
@@ -145,7 +146,7 @@ def test_a_kpi_plan_from_the_form_passes_check(page: Page, local_form: LocalForm
         ("type", "团队", "华东区销售部"),
         ("type", "公司名称", "澜拓智能"),
         ("type", "计划期", "2027-Q2"),
-        ("date", "编制日期", "2026-11-28"),
+        ("date", "编制日期", "2026-11-28", 0),  # the plan's own, not the sign-off block's
         ("write", "前言", "本季度以签约额和回款为主线，过程指标每周复盘。"),
         ("add", "新增财务目标"),
         ("type", "目标名称", "签约合同额"),
