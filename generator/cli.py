@@ -15,13 +15,14 @@ from generator.commands.plan import plan
 from generator.commands.report import report, stale
 from generator.commands.schema import schema
 from generator.commands.site import build, serve
-from generator.commands.support import run
+from generator.commands.support import HELP_SETTINGS, LANG_OPTION, run, text
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-C", "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="Repository root (default: found from the current folder).")
+@click.group(context_settings=HELP_SETTINGS, help=text("help.cli"))
+@click.option("-C", "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help=text("help.root"))
+@LANG_OPTION
 @click.pass_context
-def cli(ctx: click.Context, root: Path) -> None:
+def cli(ctx: click.Context, root: Path, lang: str) -> None:  # noqa: ARG001 - `lang` is remembered by its callback
     """salesbook: sales knowledge as code."""
     ctx.obj = root
 

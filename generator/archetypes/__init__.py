@@ -30,7 +30,7 @@ ARCHETYPE_IDS: tuple[str, ...] = ("strategic", "kpi", "enablement", "expansion",
 
 Block = Literal[
     "summary", "swot", "targets", "okrs", "breakdowns", "strategies", "phases", "tiers",
-    "kpis", "routines", "incentives", "budget", "support", "risks", "closing",
+    "kpis", "routines", "incentives", "budget", "support", "risks", "battle_map", "execution", "closing",
 ]
 """A plan field that renders as one block of the document."""
 
@@ -53,6 +53,7 @@ class Section(Model):
 
     heading: Text = Field(description="部分标题，如“年度销售核心目标”")
     numbered: bool = Field(default=True, description="是否编号（第一部分……）；前言、结语不编号")
+    monthly: bool = Field(default=False, description="只用于月度计划（如月度运行图示）；其他计划期不显示这一部分")
     guidance: Text = Field(description="写给编写人的提示：这一部分要写什么")
     blocks: list[Annotated[BlockRef, BeforeValidator(_block_shorthand)]] = Field(default_factory=list, description="本部分展示的计划字段，按顺序")
 
@@ -78,7 +79,14 @@ class Archetype(Model):
             raise ValueError(f"scaffold holds fields that are not plan blocks: {sorted(unknown)}")
         if lacking := [b for b in self.requires if b not in self.scaffold]:
             raise ValueError(f"scaffold lacks required blocks: {lacking}")
+        if empty := [s.heading for s in self.sections if not s.monthly and not any(ref.block in self.scaffold for ref in s.blocks)]:
+            raise ValueError(f"the scaffold fills nothing in sections {empty}: a new plan's draft would lack them")
         return self
+
+    def sections_for(self, period: str) -> list[Section]:
+        """Return the sections a plan of `period` shows: monthly-only parts only for a month."""
+        monthly = len(period) == 7 and "-Q" not in period
+        return [s for s in self.sections if monthly or not s.monthly]
 
     def section_of(self, block: str) -> Section:
         """Return the section that renders `block`."""

@@ -2,7 +2,8 @@
 
 The stages, in order: check the content; write the Word drafts; generate the
 Markdown pages; run `mkdocs build --strict` into a staging folder next to the
-target; index the search; swap the staging folder in. Any failure stops the
+target (its `salesbook/search` plugin writes the search index); swap the staging
+folder in. Any failure stops the
 build before the swap, so a broken build never replaces a working site.
 """
 
@@ -13,17 +14,19 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.atomic import exclusive, staging_beside, swap_in
+from generator.atomic import claim_output, exclusive, staging_beside, swap_in
+from generator.cms.admin import install_published_admin
 from generator.docx import write_documents
 from generator.errors import Problem
+from generator.project import source_folders
 from generator.repository import Repository
 from generator.site.engine import DOCS_DIR, Mode, run_mkdocs
 from generator.site.engine_config import write_config
 from generator.site.generate import generate_pages
-from generator.site.search import index_with_pagefind, install_shim
 from generator.validate import check_repository
 
 CACHE_DIR = "build/cache"
+"""Where downloaded npm tarballs (Decap CMS) are kept between builds."""
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class BuildReport:
     site: Path
     pages: int
     searchable: int
-    """Pages in the Pagefind index (0 offline, where Material's search indexes them)."""
+    """Pages in the search index."""
     downloads: int
     warnings: list[Problem]
     """Content warnings (such as sums not checked while a figure is XX); they do not stop a build."""
@@ -42,6 +45,7 @@ class BuildReport:
 def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, today: date | None = None) -> BuildReport:
     """Build the website of the repository at `root` into `site_dir` (default: site/)."""
     target = (site_dir or root / "site").resolve()
+    claim_output(target, root, source_folders(root))
     with exclusive(root):
         checked = check_repository(root)
         repository = checked.require_clean()
@@ -49,19 +53,18 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
         _empty(docs)
         write_config(root, docs)
         downloads = write_downloads(repository, docs)
-        generated = generate_pages(repository, docs, downloads, today, pagefind=not offline)
-        if offline:
-            install_shim(root / CACHE_DIR, docs)
+        generated = generate_pages(repository, docs, downloads, today)
+        if not offline:
+            install_published_admin(root, root / CACHE_DIR, docs)
         with staging_beside(target) as staging:
-            run_mkdocs(root, staging, Mode(lunr_search=offline, offline=offline), generated.sources)
-            searchable = 0 if offline else index_with_pagefind(staging)
+            run_mkdocs(root, staging, Mode(offline=offline), generated.sources)
             swap_in(staging, target)
-    return BuildReport(target, generated.pages, searchable, len(downloads), checked.warnings)
+    return BuildReport(target, generated.pages, generated.searchable, sum(path.endswith(".docx") for path in downloads), checked.warnings)
 
 
-def write_downloads(repository: Repository, docs: Path) -> set[str]:
-    """Write the Word drafts under docs/downloads; return their paths relative to `docs`."""
-    written = write_documents(repository, docs / "downloads")
+def write_downloads(repository: Repository, docs: Path, pdf: bool = True) -> set[str]:
+    """Write the Word drafts (and, with LibreOffice, their PDFs) under docs/downloads; return their paths relative to `docs`."""
+    written = write_documents(repository, docs / "downloads", pdf=pdf)
     return {path.relative_to(docs).as_posix() for path in written}
 
 

@@ -3,8 +3,8 @@
 MkDocs runs in a subprocess on the configuration salesbook completed
 (generator/site/engine_config.py), so that the site stays an ordinary MkDocs project:
 `build` through MkDocs' Python API (generator/site/mkdocs_run.py), which hands back
-each warning as a JSON record, `serve` as its own command. Which search the theme uses
-is chosen through environment variables read by mkdocs.yml (`!ENV`).
+each warning as a JSON record, `serve` as its own command. The offline variant and the
+serve problems panel are chosen through environment variables read by mkdocs.yml (`!ENV`).
 """
 
 from __future__ import annotations
@@ -31,15 +31,15 @@ _DOC_FILE = re.compile(r"'([^']+\.md)'")
 class Mode:
     """Which variant of the site MkDocs builds."""
 
-    lunr_search: bool
-    """Material's own search (serve, offline) instead of Pagefind."""
     offline: bool = False
-    """Links and search that work opened from disk (file://)."""
+    """Links that work opened from disk (file://)."""
+    problems_panel: bool = False
+    """The panel listing the content's current problems over every page (serve)."""
 
     def environment(self) -> dict[str, str]:
         return {
-            "SALESBOOK_LUNR_SEARCH": str(self.lunr_search).lower(),
             "SALESBOOK_OFFLINE": str(self.offline).lower(),
+            "SALESBOOK_PROBLEMS_PANEL": str(self.problems_panel).lower(),
             "NO_MKDOCS_2_WARNING": "1",  # Material's banner about MkDocs 2.0; mkdocs<2 is pinned
         }
 

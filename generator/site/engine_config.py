@@ -27,6 +27,8 @@ GENERATED_CONFIG = "build/mkdocs.yml"
 THEME_DIR = "build/theme"
 """Where the theme overrides are gathered: the repository's files over salesbook's."""
 LOGO_FOLDER = "assets"
+SANITISER = "salesbook/sanitise"
+"""The MkDocs plugin that cleans every page body (generator/site/plugin.py); added when mkdocs.yml lacks it."""
 
 
 def write_config(root: Path, docs: Path) -> Path:
@@ -38,6 +40,7 @@ def write_config(root: Path, docs: Path) -> Path:
         config.pop(key, None)
         config.insert(position, key, value)
     config["docs_dir"] = str(docs.resolve())
+    _require_sanitiser(config)
     theme = config.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
         overlay(root, theme["custom_dir"], root / THEME_DIR)
@@ -64,6 +67,16 @@ def read_config(root: Path) -> Any:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (error.problem or error.context or "").strip()
         raise ContentError([Problem(display_path(path, root), line, col, "", "yaml_syntax", {"problem": Msg("yaml.other", {"parser": problem})})]) from None
+
+
+def _require_sanitiser(config: Any) -> None:
+    """Add the sanitiser to the plugins unless listed: no site is made without it."""
+    plugins = config.get("plugins")
+    if not isinstance(plugins, list):
+        plugins = config["plugins"] = [] if plugins is None else [plugins]
+    names = {p if isinstance(p, str) else next(iter(p), None) for p in plugins if isinstance(p, str | dict)}
+    if SANITISER not in names:
+        plugins.append(SANITISER)
 
 
 def _place_logo(logo: Path, docs: Path) -> str:

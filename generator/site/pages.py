@@ -17,6 +17,7 @@ from generator.archetypes import Archetype
 from generator.config.review import ReviewPolicy
 from generator.config.site import SiteSettings
 from generator.models import CaseStudy, Item, Plan, Product, Sop, kind_of
+from generator.present import heading_number, outline
 from generator.repository import Repository
 from generator.site.facets import Backlinks, backlinks, facets_of, product_name, tags_of
 from generator.site.sections import SECTIONS, TAGS_FOLDER, Section
@@ -180,7 +181,9 @@ def _related(site: Site, item: Item) -> dict[str, Any]:
         case Plan():
             archetype = site.archetypes[item.archetype]
             download = site.download(f"downloads/plans/{item.id}.docx")
-            return {"archetype": archetype, "sections": plan_sections(item, archetype), "download": download}
+            sections = plan_sections(item, archetype)
+            parts = [s.heading for s in archetype.sections_for(item.period) if s.numbered]
+            return {"archetype": archetype, "sections": sections, "download": download, "pdf": site.download(f"downloads/plans/{item.id}.pdf"), "outline": outline(parts)}
     return {}
 
 
@@ -192,21 +195,16 @@ class PlanSection:
     blocks: list[tuple[str, str | None]]
 
 
-NUMERALS = "一二三四五六七八九十"
-
-
 def plan_sections(plan: Plan, archetype: Archetype) -> list[PlanSection]:
-    """Lay out a plan as its archetype's document does, leaving out empty blocks and parts."""
+    """Lay out a plan as its archetype's document does: every part, numbered as in Word, with its filled blocks."""
     sections: list[PlanSection] = []
     numbered = 0
-    for part in archetype.sections:
+    for part in archetype.sections_for(plan.period):
         blocks = [(ref.block, ref.heading) for ref in part.blocks if _filled(getattr(plan, ref.block))]
-        if not blocks:
-            continue
         title = part.heading
         if part.numbered:
             numbered += 1
-            title = f"{NUMERALS[numbered - 1]}、{title}" if numbered <= len(NUMERALS) else title
+            title = f"{heading_number(2, numbered)}{title}"
         sections.append(PlanSection(title, blocks))
     return sections
 
