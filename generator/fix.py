@@ -19,6 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from generator.atomic import write_atomically
 from generator.load import new_yaml
+from generator.models.common import PLACEHOLDER
 from generator.models.faq import question_id
 from generator.rewrite import layout_of
 from generator.syntax import FULLWIDTH_COLON, NO_SPACE_COLON, diagnose
@@ -76,7 +77,7 @@ def repair_files(paths: list[Path], write: bool) -> list[Repair]:
 
 
 def with_question_ids(text: str) -> str:
-    """Return FAQ `text` with the generated id written above every question that has none."""
+    """Return FAQ `text` with the generated id written above every question that has none (and is written)."""
     data = new_yaml().load(text)
     questions = data.get("questions") if isinstance(data, CommentedMap) else None
     if not isinstance(questions, CommentedSeq) or questions.fa.flow_style():
@@ -84,7 +85,8 @@ def with_question_ids(text: str) -> str:
     lines = text.split("\n")
     for index in reversed(range(len(questions))):
         question = questions[index]
-        if isinstance(question, CommentedMap) and not question.fa.flow_style() and "id" not in question and isinstance(question.get("question"), str):
+        wording = question.get("question") if isinstance(question, CommentedMap) else None
+        if isinstance(wording, str) and wording.strip() != PLACEHOLDER and "id" not in question and not question.fa.flow_style():
             line, col = questions.lc.item(index)
-            lines[line] = f"{lines[line][:col]}id: {question_id(question['question'])}\n{' ' * col}{lines[line][col:]}"
+            lines[line] = f"{lines[line][:col]}id: {question_id(wording)}\n{' ' * col}{lines[line][col:]}"
     return "\n".join(lines)

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
+from generator.fmt import resolve
 from generator.messages import Msg
 from generator.models.common import ValidationContext, closest
 
@@ -102,14 +103,14 @@ def example_line(name: str, node: dict[str, Any], schema: dict[str, Any], contex
 
 
 def _example_value(node: dict[str, Any], schema: dict[str, Any], context: ValidationContext | None) -> str | None:
-    target = _resolve(schema, node)
+    target = resolve(schema, node)
     examples = node.get("examples") or target.get("examples")
     if examples:
         first = examples[0]
         return "[" + ", ".join(map(str, first)) + "]" if isinstance(first, list) else str(first)
     if target.get("type") == "array":
         item = _example_value(target.get("items", {}), schema, context)
-        return f"[{item}]" if item is not None and _resolve(schema, target.get("items", {})).get("type") != "object" else None
+        return f"[{item}]" if item is not None and resolve(schema, target.get("items", {})).get("type") != "object" else None
     found = EXAMPLE_IN_DESCRIPTION.search(node.get("description") or target.get("description") or "")
     if found:
         return found.group(1) or found.group(2)
@@ -130,20 +131,10 @@ def _example_value(node: dict[str, Any], schema: dict[str, Any], context: Valida
 
 def required_fields(node: dict[str, Any], schema: dict[str, Any]) -> list[str]:
     """Return the required keys of an object node (or of a list's object items)."""
-    target = _resolve(schema, node)
+    target = resolve(schema, node)
     if target.get("type") == "array":
-        target = _resolve(schema, target.get("items", {}))
+        target = resolve(schema, target.get("items", {}))
     return list(target.get("required", [])) if target.get("type") == "object" else []
-
-
-def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while True:
-        if "$ref" in node:
-            node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
-        elif "anyOf" in node:
-            node = next((option for option in node["anyOf"] if option.get("type") != "null"), {})
-        else:
-            return node
 
 
 def schema_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -151,10 +142,10 @@ def schema_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[dict[
     schema = _schema(model)
     node: dict[str, Any] = schema
     for part in loc:
-        node = _resolve(schema, node)
+        node = resolve(schema, node)
         node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
     described = {key: node[key] for key in ("description", "examples") if key in node}
-    return schema, {**_resolve(schema, node), **described}
+    return schema, {**resolve(schema, node), **described}
 
 
 @cache

@@ -55,7 +55,7 @@ def _missing(document: Document, model: type[BaseModel], loc: tuple[str | int, .
     (line, col), where = _where_missing(document, parent, name, list(parent_node.get("properties", {})))
     example = example_line(name, node, schema, context)
     needs = required_fields(node, schema)
-    shown = Msg("missing.example", {"example": example}) if example else Msg("missing.needs", {"fields": "、".join(needs)}) if needs else ""
+    shown = Msg("missing.needs", {"fields": "、".join(needs)}) if needs and not example else Msg("missing.example", {"example": example or f"{name}:"})
     params = {"hint": str(node.get("description", name)), "where": where, "example": shown}
     return Problem(document.display, line, col, field_path(loc), "schema.missing", params)
 

@@ -52,13 +52,15 @@ def closest(value: str, choices: list[str] | set[str]) -> str:
 
 
 def closest_term(value: str, choices: list[str]) -> str:
-    """Return the taxonomy term `value` slipped from: an abbreviation (华东 -> 华东区) or a
-    one-character typo, never a term that merely contains it (客户经理 is not 大客户经理)."""
+    """Return the taxonomy term `value` slipped from: an abbreviation (华东 -> 华东区), the term with a
+    word added after it (医药行业 -> 医药) or a one-character typo; never a term that merely
+    contains it (客户经理 is not 大客户经理)."""
     if value.isascii():
         return closest(value, choices)
     longer = [choice for choice in choices if choice.startswith(value)]
+    shorter = sorted((choice for choice in choices if value.startswith(choice)), key=len)
     typos = [choice for choice in choices if len(choice) == len(value) and sum(a != b for a, b in zip(choice, value)) == 1]
-    found = longer if len(longer) == 1 else typos
+    found = longer if len(longer) == 1 else shorter[-1:] or typos
     return found[0] if len(found) == 1 else ""
 
 

@@ -44,5 +44,5 @@ def test_a_repository_can_override_an_archetype_and_mistakes_are_located(minimal
     (folder / "kpi.yaml").write_text(bundled.read_text(encoding="utf-8"), encoding="utf-8")
     edit(folder / "kpi.yaml", "    guidance: 列出奖项、奖励内容和达标条件；条件要能用系统里的数据直接核算。\n", "")
     run = salesbook("check", cwd=minimal)
-    assert run.lines == ["templates/archetypes/kpi.yaml:40:5: sections[5].guidance: 缺少必填字段"]
+    assert run.lines == ["templates/archetypes/kpi.yaml:40:5: sections[5].guidance: 缺少必填字段（写给编写人的提示：这一部分要写什么）：在这一项里加上，如 `guidance:`"]
     assert run.code == 1

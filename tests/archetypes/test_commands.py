@@ -62,7 +62,7 @@ def test_refusals(minimal: Path, args: list[str], message: str) -> None:
     assert (run.code, run.err.strip()) == (2, message)
 
 
-def test_default_file_name_from_period_and_archetype(minimal: Path) -> None:
+def test_default_file_name_from_period_team_and_archetype(minimal: Path) -> None:
     run = salesbook("plan", "new", "--archetype", "expansion", "--team", "西南区", "--period", "2027-Q3", cwd=minimal)
     assert run.code == 0
-    assert (minimal / "content/plans/2027-q3-expansion.yaml").is_file()
+    assert (minimal / "content/plans/2027-q3-xinanqu-expansion.yaml").is_file()

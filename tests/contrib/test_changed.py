@@ -33,7 +33,7 @@ results:
 
 PATH = "content/case-studies/pharma-line.yaml"
 ANNOTATIONS = [
-    f"::error file={PATH},line=6,col=11::industry: `医药行业` 不在分类表「industries」中，是不是 `医药`？",
+    f"::error file={PATH},line=6,col=11::industry: `医药行业` 不在分类表「industries」中，是不是 `医药`？若是新的取值，先把它加到 site_config/taxonomy.yaml 的 industries 列表里",
     f"::error file={PATH},line=9,col=19::products[1]: 找不到产品 `gatway`，是不是 `gateway`？",
     f"::error file={PATH},line=17,col=12::results[0].after: 还没填写：请把 `XX` 换成真实内容",
 ]
@@ -131,4 +131,4 @@ def test_the_knowledge_base_may_live_in_a_subfolder_of_the_repository(team: Path
     git(team.parent, "switch", "-q", "-c", "pr")
     edit(team / "content/case-studies/auto-parts.yaml", "region: 华东区", "region: 华东")
     run = salesbook("check", "--changed", "main", "--format", "github", cwd=team)
-    assert run.lines == ["::error file=content/case-studies/auto-parts.yaml,line=8,col=9::region: `华东` 不在分类表「regions」中，是不是 `华东区`？"]
+    assert run.lines == ["::error file=content/case-studies/auto-parts.yaml,line=8,col=9::region: `华东` 不在分类表「regions」中，是不是 `华东区`？若是新的取值，先把它加到 site_config/taxonomy.yaml 的 regions 列表里"]

@@ -122,8 +122,8 @@ CORPUS = [
         id='key-among-list-items'),
     pytest.param(
         'duplicate-key', 'content/products/demo-cloud.yaml',
-        ['content/products/demo-cloud.yaml:10:1: 字段 `title` 重复出现（第一次在第 1 行）'],
-        ['content/products/demo-cloud.yaml:10:1: key `title` appears twice (first at line 1)'],
+        ['content/products/demo-cloud.yaml:10:1: 字段 `title` 重复出现（第一次在第 2 行）'],
+        ['content/products/demo-cloud.yaml:10:1: key `title` appears twice (first at line 2)'],
         id='duplicate-key'),
     pytest.param(
         'several-slips-in-one-file', 'content/case-studies/demo-customer.yaml',

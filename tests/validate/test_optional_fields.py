@@ -46,8 +46,10 @@ def test_a_question_without_an_id_gets_a_stable_one_that_fmt_writes_in(minimal: 
     assert generated == question_id(" 多久能上线？ ") and generated.startswith("q-") and len(generated) == 10
     assert check_repository(minimal).problems == []
     page = next(text for name, text in _pages(minimal, tmp_path).items() if "demo-cloud-faq" in name)
-    assert f"{{ #{generated} }}" in page
-    before, after = format_file(faq, minimal)  # type: ignore[misc]
+    assert f"{{ #{generated} .sb-answer }}" in page
+    formatted = format_file(faq, minimal)
+    assert not isinstance(formatted, list)
+    before, after = formatted.raw.decode("utf-8"), formatted.text
     assert f"  - id: {generated}\n    question: 多久能上线？\n" in after
     assert before.replace("  - question: 多久能上线？", f"  - id: {generated}\n    question: 多久能上线？") == after
 
