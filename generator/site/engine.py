@@ -1,13 +1,15 @@
 """Run MkDocs on the generated docs folder, in strict mode, and report what it said.
 
-MkDocs runs as a subprocess (`python -m mkdocs`), exactly as a person would run it,
-on the configuration salesbook completed (generator/site/engine_config.py), so that
-the site stays an ordinary MkDocs project. The offline variant and the serve
-problems panel are chosen through environment variables read by mkdocs.yml (`!ENV`).
+MkDocs runs in a subprocess on the configuration salesbook completed
+(generator/site/engine_config.py), so that the site stays an ordinary MkDocs project:
+`build` through MkDocs' Python API (generator/site/mkdocs_run.py), which hands back
+each warning as a JSON record, `serve` as its own command. The offline variant and the
+serve problems panel are chosen through environment variables read by mkdocs.yml (`!ENV`).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -21,8 +23,8 @@ from generator.site.engine_config import GENERATED_CONFIG
 DOCS_DIR = "build/docs"
 """Where the pages are generated; the configuration salesbook writes points MkDocs there."""
 
-_REPORTED = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
 _DOC_FILE = re.compile(r"'([^']+\.md)'")
+"""How MkDocs names a page inside a message ("Doc file 'faqs/x.md' contains ...")."""
 
 
 @dataclass(frozen=True)
@@ -53,22 +55,30 @@ def mkdocs_environment(mode: Mode) -> dict[str, str]:
 
 
 def run_mkdocs(root: Path, site_dir: Path, mode: Mode, sources: dict[str, str]) -> None:
-    """Build the site into `site_dir` with `mkdocs build --strict`; raise `BuildError` on any warning."""
-    command = mkdocs_command(root, "build", "--strict", "--site-dir", str(site_dir))
+    """Build the site into `site_dir` as `mkdocs build --strict` would; raise `BuildError` on any warning."""
+    command = [sys.executable, "-m", "generator.site.mkdocs_run", str(root / GENERATED_CONFIG), str(site_dir)]
     done = subprocess.run(command, cwd=root, env=mkdocs_environment(mode), capture_output=True, text=True, encoding="utf-8", errors="replace")
     if done.returncode != 0:
-        raise BuildError("build.mkdocs", output="\n".join(explain(done.stderr + done.stdout, sources)))
+        records = [record for line in done.stdout.splitlines() if (record := _record(line))]
+        lines = explain(records, sources) or [f"  {line}" for line in done.stderr.strip().splitlines()[-10:]]
+        raise BuildError("build.mkdocs", output="\n".join(lines))
 
 
-def explain(output: str, sources: dict[str, str]) -> list[str]:
+def _record(line: str) -> dict[str, str] | None:
+    """Return the record mkdocs_run wrote on `line`, or None for anything else a plugin printed."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    return record if isinstance(record, dict) and "message" in record else None
+
+
+def explain(records: list[dict[str, str]], sources: dict[str, str]) -> list[str]:
     """Return MkDocs' warnings and errors, each led by the content file its page came from."""
     lines = []
-    for line in output.splitlines():
-        reported = _REPORTED.match(line.strip())
-        if not reported:
-            continue
-        message = reported.group(2).strip()
+    for record in records:
+        message = record["message"].strip()
         page = _DOC_FILE.search(message)
         source = sources.get(page.group(1)) if page else None
         lines.append(f"  {source}: {message}" if source else f"  {message}")
-    return lines or [f"  {line}" for line in output.strip().splitlines()[-10:]]
+    return lines

@@ -10,6 +10,7 @@ salesbook's, file by file) as absolute folders, and the engine reads that file.
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -39,20 +40,25 @@ def write_config(root: Path, docs: Path) -> Path:
     for position, (key, value) in enumerate((k, v) for k, v in identity.items() if v):
         config.pop(key, None)
         config.insert(position, key, value)
-    config["docs_dir"] = str(docs.resolve())
+    path = root / GENERATED_CONFIG
+    config["docs_dir"] = _beside(path, docs)
     _require_sanitiser(config)
     theme = config.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
         overlay(root, theme["custom_dir"], root / THEME_DIR)
-        theme["custom_dir"] = str((root / THEME_DIR).resolve())
+        theme["custom_dir"] = _beside(path, root / THEME_DIR)
     if settings.logo and isinstance(theme, dict):
         theme["logo"] = _place_logo(root / settings.logo, docs)
-    path = root / GENERATED_CONFIG
     text = _dump(config)
     if not (path.is_file() and path.read_text(encoding="utf-8") == text):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return path
+
+
+def _beside(config: Path, folder: Path) -> str:
+    """Return `folder` relative to the configuration file, as MkDocs reads it and Zensical requires."""
+    return Path(os.path.relpath(folder.resolve(), config.parent.resolve())).as_posix()
 
 
 def read_config(root: Path) -> Any:

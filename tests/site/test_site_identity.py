@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from generator.site.engine import DOCS_DIR
 from generator.site.engine_config import GENERATED_CONFIG
 from tests.helpers import REPO_ROOT, build_file_tree, salesbook
 from tests.site.pages_html import parse
@@ -44,7 +43,7 @@ def test_the_site_takes_its_name_logo_and_hints_from_site_yaml_and_the_repositor
     assert (site / "assets/salesbook.css").read_text(encoding="utf-8") == ".own-style { color: red; }\n"
     assert (site / "assets/salesbook.js").is_file()  # salesbook's theme override, the repository has none
     config = YAML().load(minimal / GENERATED_CONFIG)
-    assert (config["site_name"], config["docs_dir"]) == ("禾川厨房知识库", str((minimal / DOCS_DIR).resolve()))
+    assert (config["site_name"], config["docs_dir"], config["theme"]["custom_dir"]) == ("禾川厨房知识库", "docs", "theme")  # beside build/mkdocs.yml
 
 
 def test_the_site_name_is_written_in_site_yaml_only() -> None:
