@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.atomic import claim_output, exclusive, staging_beside, swap_in
+from generator.cms.admin import install_published_admin
 from generator.docx import write_documents
 from generator.errors import Problem
 from generator.project import source_folders
@@ -23,6 +24,9 @@ from generator.site.engine import DOCS_DIR, Mode, run_mkdocs
 from generator.site.engine_config import write_config
 from generator.site.generate import generate_pages
 from generator.validate import check_repository
+
+CACHE_DIR = "build/cache"
+"""Where downloaded npm tarballs (Decap CMS) are kept between builds."""
 
 
 @dataclass(frozen=True)
@@ -50,15 +54,17 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
         write_config(root, docs)
         downloads = write_downloads(repository, docs)
         generated = generate_pages(repository, docs, downloads, today)
+        if not offline:
+            install_published_admin(root, root / CACHE_DIR, docs)
         with staging_beside(target) as staging:
             run_mkdocs(root, staging, Mode(offline=offline), generated.sources)
             swap_in(staging, target)
-    return BuildReport(target, generated.pages, generated.searchable, len(downloads), checked.warnings)
+    return BuildReport(target, generated.pages, generated.searchable, sum(path.endswith(".docx") for path in downloads), checked.warnings)
 
 
-def write_downloads(repository: Repository, docs: Path) -> set[str]:
-    """Write the Word drafts under docs/downloads; return their paths relative to `docs`."""
-    written = write_documents(repository, docs / "downloads")
+def write_downloads(repository: Repository, docs: Path, pdf: bool = True) -> set[str]:
+    """Write the Word drafts (and, with LibreOffice, their PDFs) under docs/downloads; return their paths relative to `docs`."""
+    written = write_documents(repository, docs / "downloads", pdf=pdf)
     return {path.relative_to(docs).as_posix() for path in written}
 
 

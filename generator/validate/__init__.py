@@ -66,7 +66,7 @@ def check_repository(root: Path) -> CheckResult:
         if content_type is None:
             problems.append(misplaced_problem(path, display))
             continue
-        reading = read_past_errors(path, display)
+        reading = _read_inside(path, display, root)
         problems.extend(reading.problems)
         if reading.problems:
             unreadable.setdefault(content_type.kind, set()).add(path.stem)
@@ -82,9 +82,23 @@ def check_repository(root: Path) -> CheckResult:
     problems.extend(archetype_problems)
     for document, content_type in documents:
         reading = partial.get(document.display)
-        found = _check_document(document, content_type, context, repository if reading is None else None, archetypes)
+        try:
+            found = _check_document(document, content_type, context, repository if reading is None else None, archetypes)
+        except Exception:  # noqa: BLE001 - one file's bug must not hide every other file's problems
+            found = [Problem(document.display, 1, 1, "", "internal_file_error")]
         problems.extend(found if reading is None else filter(reading.keep, found))
     return CheckResult(repository, sorted(problems), len(files) + 1)
+
+
+def _read_inside(path: Path, display: str, root: Path) -> Reading:
+    """Read a content file that lies inside the repository; anything else becomes a located problem."""
+    real = path.resolve()
+    if not real.is_relative_to(root.resolve()):
+        return Reading(None, [Problem(display, 1, 1, "", "outside_repository", {"target": str(real)})])
+    try:
+        return read_past_errors(path, display)
+    except Exception:  # noqa: BLE001 - one file's bug must not hide every other file's problems
+        return Reading(None, [Problem(display, 1, 1, "", "internal_file_error")])
 
 
 def load_taxonomy(root: Path) -> tuple[Taxonomy | None, list[Problem]]:

@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from generator.cms.admin import DECAP
 from generator.repository import Repository
 from generator.validate import check_repository
 from tests.helpers import REPO_ROOT, Run, salesbook
 from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.tools import require_tools
 
 REPOSITORY_PARTS = ("content", "playbooks", "site_config", "templates", "mkdocs.yml")
 
@@ -32,7 +34,17 @@ def copy_demo(destination: Path) -> Path:
             shutil.copytree(source, destination / name)
         else:
             shutil.copy(source, destination / name)
+    copy_npm_cache(destination)
     return destination
+
+
+def copy_npm_cache(destination: Path) -> None:
+    """Copy the npm tarballs a build would download (Decap CMS) into `destination`."""
+    cache = destination / "build" / "cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    for package in (DECAP,):  # downloaded once into this checkout's cache, then copied
+        tarball = package.tarball(REPO_ROOT / "build" / "cache")
+        shutil.copy(tarball, cache / tarball.name)
 
 
 @dataclass(frozen=True)
@@ -96,6 +108,7 @@ def demo_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    require_tools(CHROMIUM)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium

@@ -1,12 +1,11 @@
 """The generated Markdown: golden pages for the minimal repository, escaping.
 
-Golden files live in tests/site/golden/minimal/; after an intended change to the
-templates, rewrite them with `SALESBOOK_UPDATE_GOLDEN=1 pytest tests/site/test_pages.py`.
+Golden files live in tests/site/golden/minimal/; the tests only compare. After an
+intended change to the templates, rewrite them with `python -m tests.update_golden`.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -19,24 +18,12 @@ from generator.site.markup import markdown, plain
 from generator.validate import check_repository
 from tests.helpers import REPO_ROOT, edit, salesbook
 from tests.site.conftest import build
+from tests.site.golden_pages import GOLDEN_PAGES, TODAY, generated_pages
 from tests.site.pages_html import by_class, parse
 
-GOLDEN = Path(__file__).parent / "golden" / "minimal"
-TODAY = date(2026, 11, 23)
-
-
-def _generated(root: Path, docs: Path) -> dict[str, str]:
-    generate_pages(check_repository(root).require_clean(), docs, set(), TODAY)
-    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
-
-
 def test_pages_of_the_minimal_repository_match_the_golden_files(minimal: Path, tmp_path: Path) -> None:
-    pages = _generated(minimal, tmp_path / "docs")
-    if os.environ.get("SALESBOOK_UPDATE_GOLDEN"):
-        for relative, text in pages.items():
-            (GOLDEN / relative).parent.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / relative).write_text(text, encoding="utf-8")
-    golden = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in sorted(GOLDEN.rglob("*.md"))}
+    pages = generated_pages(minimal, tmp_path / "docs")
+    golden = {p.relative_to(GOLDEN_PAGES).as_posix(): p.read_text(encoding="utf-8") for p in sorted(GOLDEN_PAGES.rglob("*.md"))}
     assert list(pages) == list(golden)
     for relative, text in pages.items():
         assert text == golden[relative], relative
