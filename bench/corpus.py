@@ -69,7 +69,7 @@ def write_corpus(n: int, out: Path, seed: int = 20261123, with_demo: bool = Fals
             _copy_demo_plans(out)
             continue
         templates = [e.document.plain for _, e in sorted(demo.entries[content_type.kind].items())]
-        schema = content_schema(content_type.model, demo.taxonomy)
+        schema = content_schema(content_type.model, demo.taxonomy.vocabularies(), {})
         for index, item_id in enumerate(ids[content_type.kind]):
             data = _synthesise(rng.choice(templates), schema, schema, rng, pool, ids)
             data["id"] = item_id

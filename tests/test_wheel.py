@@ -68,5 +68,5 @@ def test_a_new_knowledge_base_checks_builds_and_renders_word_drafts_at_once(inst
     home = (root / "site/index.html").read_text(encoding="utf-8")
     assert "<title>首页 - 禾川销售知识库</title>" in home and "比如“商用厨房设备”" in home
     assert (root / "site/case-studies/example-customer/index.html").is_file()
-    assert (root / "site/search/meta.js").is_file()  # the search index
+    assert (root / "site/search/meta.js").is_file() and (root / "site/search/search-core.js").is_file()
     assert [p.name for p in (root / "build/docx").glob("*.docx")] == [next((root / "content/plans").glob("*.yaml")).stem + ".docx"]
