@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Item, Markdown, Model, Text, reference, vocabulary
+from generator.models.common import Item, Markdown, Model, Text, internal, reference, vocabulary
 
 
 class Metric(Model):
@@ -41,5 +41,8 @@ class CaseStudy(Item):
     solution: Markdown = Field(description="方案：我们做了什么、怎么推进的")
     results: list[Metric] = Field(min_length=1, description="量化结果，每项有实施前后数值")
     quote: Quote | None = Field(default=None, description="客户证言")
-    sales_cycle_days: int | None = Field(default=None, ge=1, description="销售周期（天），从首次接触到签约")
-    deal_size: float | None = Field(default=None, ge=0, description="合同金额（万元）")
+    sales_cycle_days: int | None = internal("销售周期（天），从首次接触到签约", default=None, ge=1)
+    deal_size: float | None = internal("合同金额（万元）", default=None, ge=0)
+    internal_sections: list[Literal["background", "challenge", "solution", "quote"]] = Field(
+        default_factory=list, description="只供同事参考的部分（如 solution）：网站上标“内部”，对客一页纸里不出现"
+    )
