@@ -71,6 +71,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "archetype_requires": ("计划范式「{archetype}」要求填写此项，文档中会以黄色标出待填写", "the {archetype} archetype needs this block; the document marks it in yellow as still to fill"),
     "archetype_missing": ("缺少计划范式文件 `{id}.yaml`", "the archetype file `{id}.yaml` is missing"),
     "amount_type": ("应为数字，未知时写 XX", "should be a number, or XX while unknown"),
+    # the customer boundary (site_config/audience.yaml)
+    "boundary.pattern": (
+        "客户能看到的文字里有疑似内部信息（{rule}）：“{match}”。{advice}",
+        "customer-visible text looks internal ({rule}): “{match}”. {advice}",
+    ),
+    "boundary.competitor": (
+        "客户能看到的文字里点名了竞品“{name}”：竞品对比请写进产品的 competitors 或 internal_note",
+        "customer-visible text names the competitor “{name}”: put comparisons in the product's competitors or internal_note",
+    ),
+    "boundary.not_anonymous": (
+        "案例标为匿名（anonymised: true），但客户名称“{customer}”不是匿名写法（应含“{marker}”，如“华东某汽车零部件企业”）",
+        "the case is marked anonymised, but the customer “{customer}” is not written anonymously (it should contain “{marker}”)",
+    ),
+    "boundary.company_named": (
+        "案例标为匿名（anonymised: true），这里却出现了公司全称“{match}”",
+        "the case is marked anonymised, yet the full company name “{match}” appears here",
+    ),
+    "bad_pattern": ("不是有效的正则表达式：{error}", "not a regular expression: {error}"),
     # pydantic error types
     "schema.missing": ("缺少必填字段", "required field is missing"),
     "schema.extra_forbidden": ("未知字段{hint}", "unknown field{hint}"),

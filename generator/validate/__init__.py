@@ -17,6 +17,7 @@ from generator.models import ContentType, Plan, Taxonomy
 from generator.models.common import ValidationContext
 from generator.project import TAXONOMY_FILE, content_files
 from generator.repository import Entry, Repository
+from generator.validate.boundary import AudienceRules, boundary_problems, load_audience_rules
 from generator.validate.content import identity_problems, question_id_problems, text_problems
 from generator.validate.items import validate_item
 from generator.validate.plans import plan_problems
@@ -69,9 +70,10 @@ def check_repository(root: Path) -> CheckResult:
     context = ValidationContext(taxonomy.vocabularies(), _known_ids(documents, unreadable), root)
     repository = Repository(root, taxonomy)
     archetypes, archetype_problems = read_archetypes(root)
-    problems.extend(archetype_problems)
+    rules, rule_problems = load_audience_rules(root)
+    problems.extend(archetype_problems + rule_problems)
     for document, content_type in documents:
-        problems.extend(_check_document(document, content_type, context, repository, archetypes))
+        problems.extend(_check_document(document, content_type, context, repository, archetypes, rules))
     return CheckResult(repository, sorted(problems), len(files) + 1)
 
 
@@ -105,7 +107,12 @@ def _known_ids(documents: list[tuple[Document, ContentType]], unreadable: dict[s
 
 
 def _check_document(
-    document: Document, content_type: ContentType, context: ValidationContext, repository: Repository, archetypes: dict[str, Archetype]
+    document: Document,
+    content_type: ContentType,
+    context: ValidationContext,
+    repository: Repository,
+    archetypes: dict[str, Archetype],
+    rules: AudienceRules,
 ) -> list[Problem]:
     is_plan = content_type.model is Plan
     problems = text_problems(document, allow_placeholder=is_plan)
@@ -115,6 +122,8 @@ def _check_document(
     problems.extend(_without_placeholder_echoes(item_problems, problems))
     if item is not None and isinstance(item, Plan):
         problems.extend(plan_problems(item, document, archetypes.get(item.archetype)))
+    if item is not None:
+        problems.extend(boundary_problems(item, document, rules))
     if problems and (refusal := document.refusal()) is not None:
         return [refusal]  # libyaml read what ruamel.yaml refuses: the syntax error is the real problem
     if item is not None and not any(p.severity is Severity.ERROR for p in problems):
