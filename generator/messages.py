@@ -80,6 +80,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "客户能看到的文字里点名了竞品“{name}”：竞品对比请写进产品的 competitors 或 internal_note",
         "customer-visible text names the competitor “{name}”: put comparisons in the product's competitors or internal_note",
     ),
+    "boundary.internal_value": (
+        "客户能看到的文字里出现了内部字段 {field} 的值：“{match}”，请改写或移到 internal_note",
+        "customer-visible text repeats the internal field {field}: “{match}”; reword it or move it to internal_note",
+    ),
     "boundary.not_anonymous": (
         "案例标为匿名（anonymised: true），但客户名称“{customer}”不是匿名写法（应含“{marker}”，如“华东某汽车零部件企业”）",
         "the case is marked anonymised, but the customer “{customer}” is not written anonymously (it should contain “{marker}”)",
@@ -88,6 +92,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "案例标为匿名（anonymised: true），这里却出现了公司全称“{match}”",
         "the case is marked anonymised, yet the full company name “{match}” appears here",
     ),
+    "contact_twice": ("联系人“{name}”已在第 {first_line} 行写过，每人只写一次", "the contact “{name}” is already declared at line {first_line}; declare each person once"),
     "bad_pattern": ("不是有效的正则表达式：{error}", "not a regular expression: {error}"),
     # pydantic error types
     "schema.missing": ("缺少必填字段", "required field is missing"),

@@ -10,6 +10,7 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator.archetypes import load_archetypes
+from generator.contacts import load_contacts
 from generator.errors import BuildError, display_path
 from generator.report import load_policy
 from generator.repository import Repository
@@ -38,7 +39,8 @@ def generate_pages(repository: Repository, docs: Path, downloads: set[str], toda
     (generator/site/terms.py); Material's own search (serve, offline) does not use them.
     """
     root = repository.root
-    site = Site(repository, load_settings(root), load_policy(root), today or date.today(), {a.id: a for a in load_archetypes(root)}, downloads)
+    archetypes = {a.id: a for a in load_archetypes(root)}
+    site = Site(repository, load_settings(root), load_policy(root), today or date.today(), archetypes, downloads, load_contacts(root))
     folder = template_folder(root)
     renderer = Renderer(repository, folder)
     bodies: dict[str, str] = {}

@@ -87,9 +87,29 @@ def boundary_problems(item: Item, document: Document, rules: AudienceRules) -> l
         for name in rules.competitors:
             for start in _occurrences(text, name):
                 problems.append(finder.problem(loc, text, start, "boundary.competitor", name=name))
-    if isinstance(item, CaseStudy) and item.anonymised:
-        problems.extend(_anonymity_problems(item, finder, rules.anonymity))
+    if isinstance(item, CaseStudy):
+        problems.extend(_echo_problems(item, finder))
+        if item.anonymised:
+            problems.extend(_anonymity_problems(item, finder, rules.anonymity))
     return problems
+
+
+def _echo_problems(case: CaseStudy, finder: _Finder) -> Iterator[Problem]:
+    """Point at customer text that repeats an internal figure: the deal size or the sales cycle."""
+    echoes = []
+    if case.deal_size is not None:
+        echoes.append(("deal_size", rf"(?<![\d.,]){_figure(case.deal_size)}\s*万"))
+    if case.sales_cycle_days is not None:
+        echoes.append(("sales_cycle_days", rf"(?<![\d.,]){case.sales_cycle_days}\s*天"))
+    for loc, text in customer_texts(case):
+        for name, pattern in echoes:
+            for match in re.finditer(pattern, text):
+                yield finder.problem(loc, text, match.start(), "boundary.internal_value", field=name, match=match.group())
+
+
+def _figure(value: float) -> str:
+    """Return a figure as the text would write it (48.0 as "48"), escaped for a pattern."""
+    return re.escape(f"{value:g}")
 
 
 def _anonymity_problems(case: CaseStudy, finder: _Finder, anonymity: Anonymity) -> Iterator[Problem]:
