@@ -273,3 +273,13 @@ def _register_site_commands() -> None:
 
 
 _register_site_commands()
+
+
+def _register_onepager_command() -> None:
+    """Add `onepager`, which lives with the one-pager writer."""
+    from generator.onepager.commands import onepager
+
+    cli.add_command(onepager)
+
+
+_register_onepager_command()

@@ -93,6 +93,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the case is marked anonymised, yet the full company name “{match}” appears here",
     ),
     "contact_twice": ("联系人“{name}”已在第 {first_line} 行写过，每人只写一次", "the contact “{name}” is already declared at line {first_line}; declare each person once"),
+    "onepager.pdf_failed": ("LibreOffice 没能把一页纸转成 PDF，原有网站未改动：{output}", "LibreOffice could not convert the one-pagers to PDF; the old site is unchanged: {output}"),
+    "onepager.pdf_skipped": (
+        "没有找到 LibreOffice（soffice），一页纸只生成了 Word 版；安装 LibreOffice 后重新运行即可得到 PDF",
+        "LibreOffice (soffice) was not found, so the one-pagers were written as Word only; install LibreOffice and run again for PDFs",
+    ),
+    "onepager.written": ("已生成 {count} 份对客一页纸，位于 {folder}", "wrote {count} customer one-pager file(s) to {folder}"),
+    "onepager.not_sendable": ("`{id}` 不是可以发给客户的客户案例或产品{hint}", "`{id}` is not a case study or product that may be sent to customers{hint}"),
     "bad_pattern": ("不是有效的正则表达式：{error}", "not a regular expression: {error}"),
     # pydantic error types
     "schema.missing": ("缺少必填字段", "required field is missing"),
@@ -142,7 +149,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "build.shim_integrity": ("从 {url} 下载的 iframe-worker 校验和不符，已拒绝使用", "iframe-worker downloaded from {url} does not match its pinned checksum; refused"),
     "build.shim_broken": ("{file} 中没有 iframe-worker 的 shim，请删除该文件后重试", "{file} holds no iframe-worker shim; delete it and retry"),
-    "build.done": ("网站已生成：{site}（{pages} 个页面，{searchable} 个可搜索，{downloads} 个 Word 下载）", "site built: {site} ({pages} pages, {searchable} searchable, {downloads} Word downloads)"),
+    "build.done": ("网站已生成：{site}（{pages} 个页面，{searchable} 个可搜索，{downloads} 个下载文件：Word 计划和对客一页纸）", "site built: {site} ({pages} pages, {searchable} searchable, {downloads} downloads: Word plans and customer one-pagers)"),
     "serve.updated": ("已更新 {pages} 个页面（{seconds} 秒）", "updated {pages} page(s) in {seconds} s"),
     "serve.kept": ("内容有 {errors} 个错误，网站保持上一次的版本；改好后会自动更新", "{errors} error(s) in the content; the preview keeps the last good version and updates once they are fixed"),
     "build.done_offline": ("离线版网站已生成：{site}（{pages} 个页面，可直接用浏览器打开 index.html）", "offline site built: {site} ({pages} pages; open index.html straight from disk)"),

@@ -51,7 +51,7 @@ def markdown(doc: DocumentBuilder, text: str) -> None:
         elif all(_numbered_item(line) for line in lines):
             doc.numbered([line.split(".", 1)[1].strip() for line in lines])
         else:
-            doc.text(_join_lines(lines))
+            doc.text(join_lines(lines))
 
 
 def _numbered_item(line: str) -> bool:
@@ -59,7 +59,7 @@ def _numbered_item(line: str) -> bool:
     return bool(dot) and number.isdigit()
 
 
-def _join_lines(lines: list[str]) -> str:
+def join_lines(lines: list[str]) -> str:
     """Join wrapped lines: no space between Chinese characters, one between Latin words."""
     text = lines[0]
     for line in lines[1:]:

@@ -14,6 +14,9 @@ from datetime import date
 from pathlib import Path
 
 from generator.docx import write_documents
+from generator.docx.charts import cache_dir
+from generator.onepager import ONEPAGER_FOLDER
+from generator.onepager.write import write_onepagers
 from generator.atomic import exclusive, staging_beside, swap_in
 from generator.errors import Problem, UsageError
 from generator.repository import Repository
@@ -36,6 +39,8 @@ class BuildReport:
     downloads: int
     warnings: list[Problem]
     """Content warnings (such as sums not checked while a figure is XX); they do not stop a build."""
+    pdf_skipped: bool = False
+    """Whether the one-pagers were written as Word only (no LibreOffice)."""
 
 
 def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, today: date | None = None) -> BuildReport:
@@ -48,7 +53,7 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
         repository = checked.require_clean()
         docs = root / DOCS_DIR
         _empty(docs)
-        downloads = write_downloads(repository, docs)
+        downloads, pdf_skipped = write_downloads(repository, docs)
         generated = generate_pages(repository, docs, downloads, today, pagefind=not offline)
         if offline:
             install_shim(root / CACHE_DIR, docs)
@@ -56,13 +61,18 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
             run_mkdocs(root, staging, Mode(lunr_search=offline, offline=offline), generated.sources)
             searchable = 0 if offline else index_with_pagefind(staging)
             swap_in(staging, target)
-    return BuildReport(target, generated.pages, searchable, len(downloads), checked.warnings)
+    return BuildReport(target, generated.pages, searchable, len(downloads), checked.warnings, pdf_skipped)
 
 
-def write_downloads(repository: Repository, docs: Path) -> set[str]:
-    """Write the Word drafts under docs/downloads; return their paths relative to `docs`."""
+def write_downloads(repository: Repository, docs: Path) -> tuple[set[str], bool]:
+    """Write the Word drafts and the customer one-pagers under docs/downloads.
+
+    Return their paths relative to `docs`, and whether the one-pagers' PDFs were left out (no LibreOffice).
+    """
     written = write_documents(repository, docs / "downloads")
-    return {path.relative_to(docs).as_posix() for path in written}
+    onepagers = write_onepagers(repository, docs / ONEPAGER_FOLDER, cache=cache_dir() / "onepagers")
+    paths = [*written, *onepagers.documents, *onepagers.pdfs]
+    return {path.relative_to(docs).as_posix() for path in paths}, onepagers.pdf_skipped
 
 
 def _empty(folder: Path) -> None:

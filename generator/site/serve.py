@@ -86,7 +86,7 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> list[str]:
         return []
     repository = result.require_clean()
     try:
-        downloads = write_downloads(repository, docs) if documents else _existing_downloads(docs)
+        downloads = write_downloads(repository, docs)[0] if documents else _existing_downloads(docs)
         changed = generate_pages(repository, docs, downloads, date.today(), pagefind=False).changed
     except ContentError as error:  # site.yaml or an archetype file is wrong
         print_problems(error.problems, lang, "text")
@@ -107,4 +107,4 @@ def _affects_documents(root: Path, path: Path) -> bool:
 
 def _existing_downloads(docs: Path) -> set[str]:
     folder = docs / "downloads"
-    return {p.relative_to(docs).as_posix() for p in folder.rglob("*.docx")} if folder.is_dir() else set()
+    return {p.relative_to(docs).as_posix() for p in folder.rglob("*") if p.suffix in (".docx", ".pdf")} if folder.is_dir() else set()
