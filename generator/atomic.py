@@ -4,6 +4,10 @@ A build writes into a staging folder beside its destination and puts it in place
 only when everything succeeded, so a failed, interrupted or killed build leaves the
 previous output exactly as it was. A lock file makes a second build wait for the
 first instead of writing the same folders at the same time.
+
+Only salesbook's own output is ever replaced: every output folder carries a marker
+file, and a destination that is neither empty nor marked, or that overlaps the
+repository's sources, is refused before anything is written.
 """
 
 from __future__ import annotations
@@ -13,12 +17,16 @@ import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.errors import UsageError
+
 STAGING = ".salesbook-staging-"
 LOCK_FILE = "build/.salesbook.lock"
+OUTPUT_MARKER = ".salesbook-output"
+"""The file that marks a folder as salesbook's output, which a later run may replace."""
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
@@ -36,12 +44,31 @@ def exclusive(root: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def claim_output(target: Path, root: Path, sources: Iterable[Path]) -> None:
+    """Refuse (exit 2) an output folder salesbook may not replace.
+
+    Refused: the repository root or a folder holding it; a folder that holds or lies
+    inside one of `sources` (content, configuration, .git, the build's own folders);
+    a folder that is not empty and was not written by salesbook (no marker file).
+    """
+    target, root = target.resolve(), root.resolve()
+    if root.is_relative_to(target):
+        raise UsageError("usage.output_overlaps", target=str(target), protected=str(root))
+    for source in (s.resolve() for s in sources):
+        if target.is_relative_to(source) or source.is_relative_to(target):
+            raise UsageError("usage.output_overlaps", target=str(target), protected=str(source))
+    foreign = target.is_dir() and any(target.iterdir()) and not (target / OUTPUT_MARKER).is_file()
+    if foreign or (target.exists() and not target.is_dir()):
+        raise UsageError("usage.output_foreign", target=str(target), marker=OUTPUT_MARKER)
+
+
 @contextmanager
 def staging_beside(target: Path) -> Iterator[Path]:
-    """Yield an empty folder next to `target`; it is removed afterwards, whatever happens."""
+    """Yield an empty folder next to `target`, marked as salesbook's output; it is removed afterwards, whatever happens."""
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned(target)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}{STAGING}{os.getpid()}-", dir=target.parent))
+    (staging / OUTPUT_MARKER).write_text("salesbook\n", encoding="utf-8")
     try:
         yield staging
     finally:

@@ -205,6 +205,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "plan.bad_period": ("计划期 `{period}` 格式不对：如 `2027`、`2027-Q1` 或 `2027-03`", "period `{period}` has the wrong format: like `2027`, `2027-Q1` or `2027-03`"),
     "plan.bad_name": ("文件名 `{stem}` 将作为计划 id，只能用小写英文字母、数字和连字符，如 `2027-east-kpi`", "the file name `{stem}` becomes the plan id: lowercase letters, digits and hyphens only, e.g. `2027-east-kpi`"),
     "plan.created": ("已创建 {path}（计划范式：{name}）。填好 XX 后运行 salesbook check 核对，再运行 salesbook docx 生成 Word 文档。", "created {path} ({name}). Fill in the XX, run salesbook check, then salesbook docx."),
+    # safety: sanitiser, output folders, fmt, bounds
+    "build.no_sanitiser": (
+        "{file} 的 plugins 里没有 {plugin}（清除页面中脚本的安全过滤），拒绝生成网站；请在 plugins 末尾加上 - {plugin}",
+        "{file} does not list {plugin} (the filter that removes scripts from pages) among its plugins; add - {plugin} at the end of plugins",
+    ),
+    "usage.output_overlaps": (
+        "拒绝输出到 {target}：它与 {protected} 重叠（包含或位于其中）。salesbook 会整体替换输出文件夹，请换一个单独的文件夹，如 site/",
+        "refused to write to {target}: it overlaps {protected} (holds it or lies inside it). salesbook replaces its output folder as a whole; choose a folder of its own, such as site/",
+    ),
+    "usage.output_foreign": (
+        "拒绝输出到 {target}：它不是空文件夹，也不是 salesbook 以前的输出（没有 {marker} 标记文件）。salesbook 只替换自己生成的文件夹；请换一个空文件夹，或确认无用后自行删除它",
+        "refused to write to {target}: it is not empty and not an earlier salesbook output (no {marker} marker). salesbook only replaces folders it made; choose an empty folder, or delete this one yourself if it is no longer needed",
+    ),
     # names used inside other messages
     "kind.product": ("产品", "product"),
     "kind.faq": ("常见问题", "FAQ"),

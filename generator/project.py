@@ -9,6 +9,13 @@ from generator.models import CONTENT_TYPES, ContentType
 
 TAXONOMY_FILE = "site_config/taxonomy.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
+SOURCE_FOLDERS = ("content", "playbooks", "site_config", "templates", ".git", "build/docs", "build/cache")
+"""What no output folder may hold or lie in: the sources, git's store, the build's own working folders."""
+
+
+def source_folders(root: Path) -> list[Path]:
+    """Return the folders of the repository at `root` that output must never replace."""
+    return [root / name for name in SOURCE_FOLDERS]
 
 
 def find_root(start: Path) -> Path:

@@ -1,6 +1,6 @@
 """Where the knowledge base needs care: items overdue for review, and thin coverage.
 
-`stale_items` reads the review intervals of `site_config/review.yaml` (per content
+`freshness` applies the review intervals of `site_config/review.yaml` (per content
 type, default 180 days) and lists every item whose `reviewed` date is older;
 `coverage` counts case studies and FAQs per product and industry, and the funnel
 stages no SOP covers. Both take "today" as an argument so that answers are fixed
@@ -12,32 +12,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
-from typing import Annotated, Any
 
-from pydantic import Field
-
-from generator.config import read_config
-from generator.errors import Problem, UsageError
-from generator.load import Document
-from generator.messages import Msg, render
-from generator.models import BY_KIND, CaseStudy, Product, Sop
-from generator.models.common import Model, Text, closest
+from generator.config.review import REVIEW_FILE, ReviewPolicy
+from generator.errors import UsageError
+from generator.messages import render
+from generator.models import CaseStudy, Product, Sop
 from generator.repository import Repository
-
-REVIEW_FILE = "site_config/review.yaml"
-Days = Annotated[int, Field(ge=1)]
-
-
-class ReviewPolicy(Model):
-    """How often each type of content must be reviewed (site_config/review.yaml)."""
-
-    default_days: Days = Field(default=180, description="没有单独配置的内容类型使用的审核周期（天）")
-    days: dict[str, Days] = Field(default_factory=dict, description="各内容类型的审核周期（天），如 faq: 90")
-    no_owner: list[Text] = Field(default=["待定", "暂无", "无", "未指定", "TBD"], description="负责人写成这些词时视为“没有负责人”")
-
-    def interval(self, kind: str) -> int:
-        return self.days.get(kind, self.default_days)
 
 
 @dataclass(frozen=True)
@@ -74,24 +54,6 @@ def today(given: str | None = None) -> date:
         return date.fromisoformat(text)
     except ValueError as error:
         raise UsageError("usage.bad_date", value=text) from error
-
-
-def load_policy(root: Path) -> ReviewPolicy:
-    """Read the review intervals; a missing file means 180 days for everything."""
-    return read_config(root, REVIEW_FILE, ReviewPolicy, _unknown_kinds)
-
-
-def _unknown_kinds(document: Document) -> list[Problem]:
-    """Point at each key of `days` that names no content type."""
-    days: Any = document.plain.get("days")
-    if not isinstance(days, dict):
-        return []
-    problems = []
-    for kind in (k for k in days if k not in BY_KIND):
-        suggestion = closest(kind, set(BY_KIND))
-        hint: Msg | str = Msg("did_you_mean", {"suggestion": suggestion}) if suggestion else ""
-        problems.append(document.problem(("days", kind), "review.unknown_kind", kind=kind, hint=hint, kinds="、".join(BY_KIND)))
-    return problems
 
 
 def freshness(repository: Repository, policy: ReviewPolicy, on: date) -> Freshness:

@@ -17,6 +17,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from generator.errors import ContentError, Problem, display_path
 from generator.load import read_document
+from generator.modelcheck import validate_item
 from generator.models.common import Model, Text, ValidationContext
 from generator.models.plan import Archetype as ArchetypeId
 
@@ -91,8 +92,6 @@ def archetype_folder(root: Path) -> Path:
 
 def read_archetypes(root: Path) -> tuple[dict[str, Archetype], list[Problem]]:
     """Read and validate every archetype file; return them by id and any problems."""
-    from generator.validate.items import validate_item  # generator.validate imports this module
-
     folder = archetype_folder(root)
     archetypes: dict[str, Archetype] = {}
     problems: list[Problem] = []

@@ -16,11 +16,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.archetypes import Archetype, Section
-from generator.archetypes.scaffold import scaffold_data
 from generator.docx.blocks import RENDERERS
 from generator.docx.builder import PLACEHOLDER_SPLIT, DocumentBuilder
 from generator.models.common import PLACEHOLDER
 from generator.models.plan import Plan
+from generator.scaffold.plan import scaffold_data
 from generator.validate.plans import is_empty, period_label
 
 
@@ -96,17 +96,27 @@ def _to_fill(value: Any) -> bool:
     return isinstance(value, str) and PLACEHOLDER_SPLIT.search(value) is not None
 
 
+PROPERTY_LIMIT = 255
+"""Word's document properties hold at most this many characters (python-docx refuses more)."""
+
+
 def _properties(doc: DocumentBuilder, plan: Plan, archetype: Archetype, cover: Cover) -> None:
     properties = doc.document.core_properties
-    properties.title = cover.title
-    properties.subject = archetype.name
-    properties.author = properties.last_modified_by = plan.owner
-    properties.keywords = "，".join(plan.tags)
+    properties.title = _clipped(cover.title)
+    properties.subject = _clipped(archetype.name)
+    properties.author = properties.last_modified_by = _clipped(plan.owner)
+    properties.keywords = _clipped("，".join(plan.tags))
     properties.category = "销售工作计划"
     properties.comments = f"由 salesbook 根据 {plan.id} 生成"
     properties.language = "zh-CN"
     properties.created = properties.modified = datetime.combine(plan.prepared, time())
     properties.revision = 1
+
+
+def _clipped(text: str) -> str:
+    """Return `text` cut to what a document property holds, on one line."""
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= PROPERTY_LIMIT else one_line[: PROPERTY_LIMIT - 1] + "…"
 
 
 def _chinese_date(day: date) -> str:

@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass, field
 
 from generator.audience import is_internal_item, is_internal_part
-from generator.contacts import Contact, Contacts
+from generator.config.contacts import Contact, Contacts
 from generator.docx.blocks import join_lines
 from generator.models import CaseStudy, Item, Product
 from generator.models.case_study import Metric
 from generator.repository import Repository
 from generator.site.renderer import change, number
-from generator.site.settings import Company
+from generator.config.site import Company
 
 MAX_RESULTS = 4
 MAX_SPECS = 6

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.audience import is_internal_item
-from generator.contacts import load_contacts
+from generator.config.contacts import load_contacts
 from generator.models import Item
 from generator.onepager import SENDABLE_KINDS, document as layout
 from generator.onepager.content import OnePager, onepager_of
 from generator.onepager.pdf import convert_to_pdf, find_soffice
 from generator.repository import Repository
-from generator.site.settings import load_settings
+from generator.config.site import load_settings
 
 
 @dataclass(frozen=True)

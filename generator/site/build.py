@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from generator.atomic import claim_output, exclusive, staging_beside, swap_in
 from generator.docx import write_documents
 from generator.docx.charts import cache_dir
 from generator.onepager import ONEPAGER_FOLDER
 from generator.onepager.write import write_onepagers
-from generator.atomic import exclusive, staging_beside, swap_in
 from generator.errors import Problem, UsageError
+from generator.project import source_folders
 from generator.repository import Repository
 from generator.site.engine import CONFIG_FILE, DOCS_DIR, Mode, run_mkdocs
 from generator.site.generate import generate_pages
@@ -48,6 +49,7 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
     if not (root / CONFIG_FILE).is_file():
         raise UsageError("usage.no_site_config", path=str(root / CONFIG_FILE))
     target = (site_dir or root / "site").resolve()
+    claim_output(target, root, source_folders(root))
     with exclusive(root):
         checked = check_repository(root)
         repository = checked.require_clean()

@@ -14,9 +14,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
 from generator.errors import BuildError
 
 CONFIG_FILE = "mkdocs.yml"
+SANITISER = "salesbook/sanitise"
+"""The MkDocs plugin that cleans every page body (generator/site/plugin.py); no site is made without it."""
 DOCS_DIR = "build/docs"
 """Where the pages are generated; mkdocs.yml's `docs_dir` says the same."""
 
@@ -51,8 +56,20 @@ def mkdocs_environment(mode: Mode) -> dict[str, str]:
     return {**os.environ, **mode.environment()}
 
 
+def require_sanitiser(root: Path) -> None:
+    """Raise `BuildError` unless mkdocs.yml lists the sanitiser among its plugins."""
+    try:
+        plugins = YAML(typ="rt").load((root / CONFIG_FILE).read_text(encoding="utf-8")).get("plugins") or []
+    except (YAMLError, OSError, AttributeError):
+        plugins = []
+    names = {p if isinstance(p, str) else next(iter(p), None) for p in plugins if isinstance(p, str | dict)}
+    if SANITISER not in names:
+        raise BuildError("build.no_sanitiser", file=CONFIG_FILE, plugin=SANITISER)
+
+
 def run_mkdocs(root: Path, site_dir: Path, mode: Mode, sources: dict[str, str]) -> None:
     """Build the site into `site_dir` with `mkdocs build --strict`; raise `BuildError` on any warning."""
+    require_sanitiser(root)
     command = mkdocs_command(root, "build", "--strict", "--site-dir", str(site_dir))
     done = subprocess.run(command, cwd=root, env=mkdocs_environment(mode), capture_output=True, text=True, encoding="utf-8", errors="replace")
     if done.returncode != 0:

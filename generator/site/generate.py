@@ -10,14 +10,14 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator.archetypes import load_archetypes
-from generator.contacts import load_contacts
+from generator.config.contacts import load_contacts
+from generator.config.review import load_policy
+from generator.config.site import load_settings
 from generator.errors import BuildError, display_path
-from generator.report import load_policy
 from generator.repository import Repository
 from generator.site.pages import Site, site_pages
 from generator.site.renderer import Renderer, template_folder, with_front_matter
 from generator.site.sections import BY_KIND
-from generator.site.settings import load_settings
 from generator.site.terms import search_terms_of
 from generator.site.write import write_pages
 

@@ -14,14 +14,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.archetypes import Archetype
-from generator.contacts import Contacts
+from generator.config.contacts import Contacts
+from generator.config.review import ReviewPolicy
+from generator.config.site import SiteSettings
 from generator.models import CaseStudy, Item, Plan, Product, Sop, kind_of
 from generator.onepager import onepager_path
-from generator.report import ReviewPolicy
 from generator.repository import Repository
 from generator.site.facets import Backlinks, backlinks, facets_of, product_name, tags_of
 from generator.site.sections import SECTIONS, TAGS_FOLDER, Section
-from generator.site.settings import SiteSettings
 from generator.site.tags import facets
 
 

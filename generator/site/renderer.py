@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from generator.archetypes import BUNDLED_TEMPLATES
 from generator.repository import Repository
-from generator.site.markup import markdown, one_line, plain
+from generator.site.markup import markdown, plain
 from generator.site.sections import BY_KIND
 
 
@@ -50,7 +50,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(markdown=markdown, one_line=one_line, number=number, change=change, share=share)
+        self.env.filters.update(markdown=markdown, number=number, change=change, share=share)
         self.env.globals.update(url=url, link=link, title_of=self.title_of)
 
     def body(self, template: str, path: str, context: dict[str, Any]) -> str:

@@ -4,6 +4,10 @@ A watcher polls content/, playbooks/, templates/ and site_config/. On a change i
 checks the content again and rewrites only the pages whose Markdown changed;
 `mkdocs serve` notices those files and reloads the browser. While the content
 has errors, the problems are printed and the last good pages stay up.
+
+Serve shares the docs folder with `salesbook build`, so it writes only while holding
+the build lock; when a build rewrote the folder meanwhile (its stamp file is gone),
+serve writes its own pages again.
 """
 
 from __future__ import annotations
@@ -16,11 +20,11 @@ from pathlib import Path
 
 import click
 
-from generator.cli import print_problems
-from generator.errors import BuildError, ContentError
+from generator.atomic import exclusive
+from generator.errors import BuildError, ContentError, Problem
 from generator.messages import render
 from generator.site.build import write_downloads
-from generator.site.engine import DOCS_DIR, Mode, mkdocs_command, mkdocs_environment
+from generator.site.engine import DOCS_DIR, Mode, mkdocs_command, mkdocs_environment, require_sanitiser
 from generator.site.generate import generate_pages
 from generator.validate import check_repository
 
@@ -29,15 +33,19 @@ POLL_SECONDS = 0.5
 SERVE_MODE = Mode(lunr_search=True)
 """Pagefind indexes a finished site, so the preview uses Material's own search."""
 
+STAMP = ".salesbook-serve"
+"""The file serve keeps in the docs folder; a build that rewrites the folder removes it."""
+
 Snapshot = dict[Path, tuple[int, int]]
 
 
 def serve_site(root: Path, address: str, lang: str) -> None:
     """Generate the pages, start `mkdocs serve` and regenerate on every change until Ctrl+C."""
+    require_sanitiser(root)
     docs = root / DOCS_DIR
     docs.mkdir(parents=True, exist_ok=True)
     seen = snapshot(root)
-    regenerate(root, docs, lang, documents=True)
+    written = regenerate(root, docs, lang, documents=True)
     command = mkdocs_command(root, "serve", "--dev-addr", address, "--livereload", "--watch-theme", "--dirty")
     server = subprocess.Popen(command, cwd=root, env=mkdocs_environment(SERVE_MODE))
     previous = signal.signal(signal.SIGTERM, _stop)
@@ -45,10 +53,12 @@ def serve_site(root: Path, address: str, lang: str) -> None:
         while server.poll() is None:
             time.sleep(POLL_SECONDS)
             now = snapshot(root)
-            if now != seen:
+            if written and not (docs / STAMP).is_file():  # a build wrote its own pages here
+                written = regenerate(root, docs, lang, documents=True)
+            elif now != seen:
                 changed = {p for p in now.keys() | seen.keys() if now.get(p) != seen.get(p)}
-                seen = now
-                regenerate(root, docs, lang, documents=any(_affects_documents(root, p) for p in changed))
+                written = regenerate(root, docs, lang, documents=any(_affects_documents(root, p) for p in changed)) or written
+            seen = now
     except KeyboardInterrupt:
         pass
     finally:
@@ -76,27 +86,37 @@ def snapshot(root: Path) -> Snapshot:
     return found
 
 
-def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> list[str]:
-    """Check the content and rewrite the pages that changed; report problems instead of raising."""
+def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> bool:
+    """Check the content and rewrite the pages that changed; report problems instead of raising; return whether it wrote."""
     started = time.monotonic()
     result = check_repository(root)
-    print_problems(result.problems, lang, "text")
+    _show(result.problems, lang)
     if result.errors:
         click.echo(render("serve.kept", lang, {"errors": len(result.errors)}), err=True)
-        return []
+        return False
     repository = result.require_clean()
     try:
-        downloads = write_downloads(repository, docs)[0] if documents else _existing_downloads(docs)
-        changed = generate_pages(repository, docs, downloads, date.today(), pagefind=False).changed
+        with exclusive(root):
+            docs.mkdir(parents=True, exist_ok=True)
+            downloads = write_downloads(repository, docs)[0] if documents else _existing_downloads(docs)
+            changed = generate_pages(repository, docs, downloads, date.today(), pagefind=False).changed
+            if not (docs / STAMP).is_file():
+                (docs / STAMP).touch()
     except ContentError as error:  # site.yaml or an archetype file is wrong
-        print_problems(error.problems, lang, "text")
-        return []
+        _show(error.problems, lang)
+        return False
     except BuildError as error:
         click.echo(f"salesbook: {error.message(lang)}", err=True)
-        return []
+        return False
     seconds = f"{time.monotonic() - started:.1f}"
     click.echo(render("serve.updated", lang, {"pages": len(changed), "seconds": seconds}), err=True)
-    return changed
+    return True
+
+
+def _show(problems: list[Problem], lang: str) -> None:
+    """Print each problem as `path:line:col` and its message, as `salesbook check` does."""
+    for problem in problems:
+        click.echo(problem.format(lang))
 
 
 def _affects_documents(root: Path, path: Path) -> bool:

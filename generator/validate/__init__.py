@@ -13,13 +13,13 @@ from pathlib import Path
 from generator.archetypes import Archetype, read_archetypes
 from generator.errors import ContentError, Problem, Severity, display_path
 from generator.load import Document, read_document
+from generator.modelcheck import validate_item
 from generator.models import ContentType, Plan, Taxonomy
 from generator.models.common import ValidationContext
 from generator.project import TAXONOMY_FILE, content_files
 from generator.repository import Entry, Repository
 from generator.validate.boundary import AudienceRules, boundary_problems, load_audience_rules
 from generator.validate.content import identity_problems, question_id_problems, text_problems
-from generator.validate.items import validate_item
 from generator.validate.plans import plan_problems
 
 

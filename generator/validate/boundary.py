@@ -21,7 +21,7 @@ from generator.errors import Problem, Severity, display_path, field_path
 from generator.load import Document, read_document
 from generator.models import CaseStudy, Item
 from generator.models.common import Model, Text, ValidationContext
-from generator.validate.items import validate_item
+from generator.modelcheck import validate_item
 
 AUDIENCE_FILE = "site_config/audience.yaml"
 

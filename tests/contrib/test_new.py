@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from generator.load import new_yaml
-from generator.validate.items import field_path
+from generator.errors import field_path
 from tests.helpers import REPO_ROOT, build_file_tree, salesbook
 
 TODAY = {"SALESBOOK_TODAY": "2026-09-01"}

@@ -6,13 +6,14 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+from generator.atomic import OUTPUT_MARKER
 from generator.models import FaqSet
 from generator.site.engine import DOCS_DIR
 from generator.site.renderer import number
 from generator.site.sections import SECTIONS
 from tests.helpers import REPO_ROOT, build_file_tree, edit, salesbook
 from tests.site.conftest import Built
-from generator.contacts import load_contacts
+from generator.config.contacts import load_contacts
 from tests.site.pages_html import by_class, parse, resources
 
 
@@ -117,7 +118,7 @@ def test_mkdocs_reads_the_generated_docs_folder() -> None:
 
 def test_content_errors_stop_the_build_before_anything_is_written(demo_copy: Path) -> None:
     edit(demo_copy / "content/sops/payment-collection.yaml", "reviewed: ", "reviewed: 上周 #")
-    build_file_tree(demo_copy, {"site/index.html": "old"})
+    build_file_tree(demo_copy, {"site/index.html": "old", f"site/{OUTPUT_MARKER}": ""})
     run = salesbook("build", cwd=demo_copy)
     assert run.code == 1
     assert run.lines[0].startswith("content/sops/payment-collection.yaml:")
@@ -127,7 +128,7 @@ def test_content_errors_stop_the_build_before_anything_is_written(demo_copy: Pat
 def test_a_broken_link_fails_the_build_and_keeps_the_old_site(demo_copy: Path) -> None:
     source = demo_copy / "content/case-studies/yangtze-auto-parts-predictive-maintenance.yaml"
     edit(source, "background: |\n", "background: |\n  见[旧版说明](old-notes.md)。\n")
-    build_file_tree(demo_copy, {"site/index.html": "old"})
+    build_file_tree(demo_copy, {"site/index.html": "old", f"site/{OUTPUT_MARKER}": ""})
     run = salesbook("build", cwd=demo_copy)
     assert run.code == 1
     assert run.err.splitlines() == [

@@ -9,6 +9,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from generator.atomic import exclusive
+from generator.site.engine import DOCS_DIR
 from tests.helpers import edit
 
 
@@ -55,3 +57,23 @@ def test_an_edit_shows_in_the_preview_within_seconds(demo_copy: Path) -> None:
         output, _ = server.communicate(timeout=20)
     assert "content/sops/payment-collection.yaml:5:11: reviewed: 不是有效日期，格式应为 YYYY-MM-DD" in output.splitlines()
     assert "内容有 1 个错误，网站保持上一次的版本；改好后会自动更新" in output.splitlines()
+
+
+def test_serve_writes_pages_only_under_the_build_lock(demo_copy: Path) -> None:
+    port = _free_port()
+    with exclusive(demo_copy):  # as a running `salesbook build` holds it
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=demo_copy, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            time.sleep(8)
+            assert not (demo_copy / DOCS_DIR / "index.md").exists()
+        except BaseException:
+            server.terminate()
+            raise
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/sops/payment-collection/", "回款与应收账款管理", 60)
+    finally:
+        server.terminate()
+        server.communicate(timeout=20)

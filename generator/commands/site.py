@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import LANG_OPTION, print_problems, repository_root
+from generator.commands.support import LANG_OPTION, print_problems, repository_root
 from generator.errors import display_path
 from generator.messages import render
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator.archetypes import ARCHETYPE_IDS, load_archetypes
-from generator.cli import LANG_OPTION, repository_root
+from generator.commands.support import LANG_OPTION, repository_root
 from generator.errors import UsageError, display_path
 from generator.messages import render
 from generator.models.common import KEBAB_PATTERN, PERIOD_PATTERN
@@ -35,7 +35,7 @@ def plan() -> None:
 @click.pass_context
 def new(ctx: click.Context, archetype_id: str, team: str, period: str, output: Path | None, company: str | None, force: bool, lang: str) -> None:
     """Write a commented plan scaffold: every block the archetype needs, XX where figures go."""
-    from generator.archetypes.scaffold import company_of, write_scaffold
+    from generator.scaffold.plan import company_of, write_plan_scaffold
 
     root = repository_root(ctx)
     output = output or root / PLANS_FOLDER / f"{period.lower()}-{archetype_id}.yaml"
@@ -44,7 +44,7 @@ def new(ctx: click.Context, archetype_id: str, team: str, period: str, output: P
     if company is None:
         repository = check_repository(root).repository
         company = company_of([p for p in repository.items("plan") if isinstance(p, Plan)] if repository else [])
-    written = write_scaffold(archetype, output, root, team.strip(), period, company, date.today())
+    written = write_plan_scaffold(archetype, output, root, team.strip(), period, company, date.today())
     click.echo(render("plan.created", lang, {"path": display_path(written, root), "name": archetype.name}))
 
 

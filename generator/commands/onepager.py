@@ -6,11 +6,12 @@ from pathlib import Path
 
 import click
 
-from generator.atomic import exclusive, publish_files, staging_beside
-from generator.cli import LANG_OPTION, print_problems, repository_root
+from generator.atomic import claim_output, exclusive, publish_files, staging_beside
+from generator.commands.support import LANG_OPTION, print_problems, repository_root
 from generator.errors import UsageError, display_path
 from generator.messages import Msg, render
 from generator.models.common import closest
+from generator.project import source_folders
 from generator.validate import check_repository
 
 
@@ -36,6 +37,7 @@ def onepager(ctx: click.Context, item_id: str, output: Path, rep: str | None, no
     kind, item = chosen[0]
     print_problems([p for p in result.warnings if p.path == display_path(repository.source(kind, item.id), root)], lang, "text")
     output = output.resolve()
+    claim_output(output, root, source_folders(root))
     with exclusive(root), staging_beside(output) as staging:
         written = write_onepagers(repository, staging, chosen, rep=rep, pdf=not no_pdf)
         for path in publish_files(staging, output):

@@ -24,6 +24,7 @@ from generator.messages import render
 from generator.models import ContentType
 from generator.models.common import KEBAB_PATTERN, PLACEHOLDER
 from generator.project import YAML_SUFFIXES
+from generator.scaffold import schema_comment
 from generator.validate import check_repository
 
 MAX_LISTED_IDS = 12
@@ -60,7 +61,7 @@ def refuse_unusable_id(root: Path, content_type: ContentType, item_id: str) -> N
             raise UsageError("usage.id_taken", id=item_id, path=document.display)
 
 
-def write_scaffold(root: Path, content_type: ContentType, blanks: Blanks, today: date, lang: str) -> Path:
+def write_item_scaffold(root: Path, content_type: ContentType, blanks: Blanks, today: date, lang: str) -> Path:
     """Write the scaffold for a new item of `content_type`; never overwrite anything."""
     refuse_unusable_id(root, content_type, blanks.id)
     result = check_repository(root)
@@ -70,19 +71,18 @@ def write_scaffold(root: Path, content_type: ContentType, blanks: Blanks, today:
     ids = {kind: sorted(entries) for kind, entries in result.repository.entries.items()}
     builder = _Builder(content_type.model.model_json_schema(), vocabularies, ids, lang)
     data, comments = builder.document(blanks, today)
-    comments.header = _header(content_type, lang)
     path = scaffold_path(root, content_type, blanks.id)
+    comments.header = _header(path, root, content_type, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:  # "x": fail rather than overwrite
         handle.write(lay_out(data, comments))
     return path
 
 
-def _header(content_type: ContentType, lang: str) -> list[str]:
-    depth = content_type.folder.count("/") + 1
+def _header(path: Path, root: Path, content_type: ContentType, lang: str) -> list[str]:
     kind = render(f"kind.{content_type.kind}", lang, {})
     return [
-        f"# yaml-language-server: $schema={'../' * depth}schemas/{content_type.kind}.schema.json",
+        schema_comment(path, root, content_type.kind),
         f"# {render('new.header_fill', lang, {'kind': kind})}",
         f"# {render('new.header_check', lang, {})}",
         "",

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
-from generator.atomic import exclusive, publish_files, staging_beside
-from generator.cli import LANG_OPTION, print_problems, repository_root
+from generator.atomic import claim_output, exclusive, publish_files, staging_beside
+from generator.commands.support import LANG_OPTION, print_problems, repository_root
 from generator.errors import UsageError, display_path
 from generator.messages import render
+from generator.project import source_folders
 from generator.validate import check_repository
 
 
@@ -31,6 +32,7 @@ def docx(ctx: click.Context, path: Path | None, output: Path, reference_doc: Pat
     repository = result.require_clean()
     reference = reference_path(root, reference_doc)
     output = output.resolve()
+    claim_output(output, root, source_folders(root))
     with exclusive(root), staging_beside(output) as staging:
         jobs = plan_jobs(repository, load_archetypes(root), staging, reference, only=path)
         if path is not None and not jobs:

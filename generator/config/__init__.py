@@ -8,8 +8,8 @@ from typing import TypeVar
 
 from generator.errors import ContentError, Problem, display_path
 from generator.load import Document, read_document
+from generator.modelcheck import validate_item
 from generator.models.common import Model, ValidationContext
-from generator.validate.items import validate_item
 
 Settings = TypeVar("Settings", bound=Model)
 

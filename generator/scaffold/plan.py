@@ -22,6 +22,7 @@ from generator.archetypes import Archetype
 from generator.fmt import Comments, lay_out
 from generator.models.common import PLACEHOLDER
 from generator.models.plan import Plan
+from generator.scaffold import schema_comment
 from generator.validate.plans import period_end, period_label
 
 RULES = {
@@ -55,9 +56,9 @@ def scaffold_data(archetype: Archetype, plan_id: str, team: str, period: str, co
     return identity | dict(sorted(blocks.items(), key=lambda item: order.index(item[0])))
 
 
-def scaffold_text(archetype: Archetype, data: dict[str, Any], schema_path: str) -> str:
+def scaffold_text(archetype: Archetype, data: dict[str, Any], schema_line: str) -> str:
     """Return the scaffold as YAML in the house style of `salesbook fmt`, a comment above each block."""
-    header = [f"# yaml-language-server: $schema={schema_path}", *(f"# {line}" for line in HEADER.format(name=archetype.name).splitlines())]
+    header = [schema_line, *(f"# {line}" for line in HEADER.format(name=archetype.name).splitlines())]
     leading = {(key,): [f"# {comment}"] for key in data if (comment := block_comment(archetype, key))}
     return lay_out(_commented(data), Comments(header=header, leading=leading))
 
@@ -77,22 +78,12 @@ def company_of(plans: list[Plan]) -> str:
     return counts.most_common(1)[0][0] if counts else PLACEHOLDER
 
 
-def write_scaffold(archetype: Archetype, output: Path, root: Path, team: str, period: str, company: str, today: date) -> Path:
+def write_plan_scaffold(archetype: Archetype, output: Path, root: Path, team: str, period: str, company: str, today: date) -> Path:
     """Write a new plan file for `archetype` at `output` and return its path."""
     data = scaffold_data(archetype, output.stem, team, period, company, today)
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(scaffold_text(archetype, data, _schema_reference(output, root)), encoding="utf-8")
+    output.write_text(scaffold_text(archetype, data, schema_comment(output, root, "plan")), encoding="utf-8")
     return output
-
-
-def _schema_reference(output: Path, root: Path) -> str:
-    """Return the path from the new file to schemas/plan.schema.json, as other content files write it."""
-    schema = root.resolve() / "schemas" / "plan.schema.json"
-    try:
-        depth = len(output.resolve().parent.relative_to(root.resolve()).parts)
-    except ValueError:
-        return schema.as_uri()
-    return "/".join([".."] * depth + ["schemas", "plan.schema.json"])
 
 
 def _fit_to_period(block: str, value: Any, period: str) -> Any:

@@ -1,0 +1,45 @@
+"""`salesbook fmt`: lay out YAML files in the house style, content and comments unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.commands.support import LANG_OPTION, print_problems, repository_root
+from generator.errors import display_path
+from generator.messages import render
+
+
+@click.command()
+@LANG_OPTION
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--check", "check_only", is_flag=True, help="不改文件，只列出需要整理的文件；有则退出码为 1。")
+@click.option("--changed", "base", metavar="BASE", help="只整理自 git 版本 BASE 以来改动的内容文件。")
+@click.pass_context
+def fmt(ctx: click.Context, lang: str, paths: tuple[Path, ...], check_only: bool, base: str | None) -> None:
+    """整理 YAML 格式：字段按模型顺序、统一缩进和引号；内容与注释保持不变。"""
+    from generator.fmt import format_paths, model_for
+
+    root = repository_root(ctx)
+    chosen = list(paths)
+    if base is not None:
+        from generator.changes import changed_paths, merge_base
+
+        changed = sorted(root / p for p in changed_paths(root, merge_base(root, base)))
+        chosen = [p for p in changed if p.is_file() and model_for(p, root)]
+        if not chosen:
+            click.echo(render("fmt.clean", lang, {"files": 0}), err=True)
+            return
+    outcome = format_paths(root, chosen, write=not check_only)
+    print_problems(outcome.problems, lang, "text")
+    for path in outcome.changed:
+        click.echo(render("fmt.would_change" if check_only else "fmt.rewritten", lang, {"path": display_path(path, root)}))
+    if check_only and outcome.changed:
+        click.echo(render("fmt.check_failed", lang, {"changed": len(outcome.changed)}), err=True)
+    elif outcome.changed:
+        click.echo(render("fmt.done", lang, {"changed": len(outcome.changed), "files": outcome.files}), err=True)
+    else:
+        click.echo(render("fmt.clean", lang, {"files": outcome.files}), err=True)
+    if outcome.problems or (check_only and outcome.changed):
+        ctx.exit(1)
