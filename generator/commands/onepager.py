@@ -41,7 +41,8 @@ def onepager(ctx: click.Context, item_id: str, output: Path, rep: str | None, no
     with exclusive(root), staging_beside(output) as staging:
         written = write_onepagers(repository, staging, chosen, rep=rep, pdf=not no_pdf)
         for path in publish_files(staging, output):
-            click.echo(display_path(path, Path.cwd()))
+            if path.suffix in (".docx", ".pdf"):  # not the folder's salesbook marker
+                click.echo(display_path(path, Path.cwd()))
     if written.pdf_skipped:
         click.echo(render("onepager.pdf_skipped", lang, {}), err=True)
     click.echo(render("onepager.written", lang, {"count": len(written.documents) + len(written.pdfs), "folder": display_path(output, Path.cwd())}), err=True)

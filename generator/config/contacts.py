@@ -16,7 +16,7 @@ from pydantic import Field
 from generator.config import read_config
 from generator.errors import Problem
 from generator.load import Document
-from generator.models.common import Model, Text
+from generator.models.common import EMAIL_PATTERN, PHONE_PATTERN, Model, Text
 
 CONTACTS_FILE = "site_config/contacts.yaml"
 _BRACKET = re.compile(r"\s*[（(].*$")
@@ -28,8 +28,8 @@ class Contact(Model):
     name: Text = Field(description="姓名，与内容里 owner 括号前的部分一致，如“周婷”；也可以是角色或团队，如“售前工程师”")
     title: Text | None = Field(default=None, description="职务，印在对客一页纸的联系人栏，如“客户成功经理”")
     wecom: Text | None = Field(default=None, description="企业微信号")
-    email: Text | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="邮箱")
-    phone: Text | None = Field(default=None, pattern=r"^[0-9+\-\s()]{5,}$", description="电话")
+    email: Text | None = Field(default=None, pattern=EMAIL_PATTERN, description="邮箱")
+    phone: Text | None = Field(default=None, pattern=PHONE_PATTERN, description="电话")
 
 
 class Contacts(Model):
@@ -50,16 +50,7 @@ def load_contacts(root: Path) -> Contacts:
 
 def _twice_declared(document: Document) -> list[Problem]:
     """Point at each person declared a second time."""
-    people = document.plain.get("people")
-    seen: dict[str, int] = {}
-    problems = []
-    for index, person in enumerate(people if isinstance(people, list) else []):
-        name = person.get("name") if isinstance(person, dict) else None
-        if not isinstance(name, str):
-            continue
-        if name in seen:
-            first_line = document.locate(("people", seen[name], "name"))[0]
-            problems.append(document.problem(("people", index, "name"), "contact_twice", name=name, first_line=first_line))
-        else:
-            seen[name] = index
-    return problems
+    return [
+        document.problem(("people", index, "name"), "contact_twice", name=name, first_line=first_line)
+        for index, name, first_line in document.repeats("people", "name")
+    ]

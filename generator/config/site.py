@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import Field
 
 from generator.config import read_config
-from generator.models.common import Model, RepoPath, Text
+from generator.models.common import URL_PATTERN, Model, RepoPath, Text
 
 SETTINGS_FILE = "site_config/site.yaml"
 
@@ -26,7 +26,7 @@ class SiteSettings(Model):
     """How the generated pages present the content (review intervals live in site_config/review.yaml)."""
 
     newest_case_studies: int = Field(default=5, ge=0, description="首页展示最新客户案例的数量")
-    repo_url: Text | None = Field(default=None, pattern=r"^https?://\S+$", description="内容仓库的网址；填写后每页显示“内容有误？”链接，直接打开源文件编辑")
+    repo_url: Text | None = Field(default=None, pattern=URL_PATTERN, description="内容仓库的网址；填写后每页显示“内容有误？”链接，直接打开源文件编辑")
     edit_uri: Text = Field(default="edit/main/", description="仓库网址之后、文件路径之前的部分（GitHub、Gitea：edit/main/；GitLab：-/edit/main/）")
     company: Company = Field(default_factory=Company, description="公司信息，印在对客一页纸上")
 

@@ -30,6 +30,9 @@ from pydantic_core import PydanticCustomError
 PLACEHOLDER = "XX"
 KEBAB_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PERIOD_PATTERN = r"^(19|20|21)\d{2}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"
+URL_PATTERN = r"^https?://\S+$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+PHONE_PATTERN = r"^[0-9+\-\s()]{5,}$"
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """Word to PDF through LibreOffice: one headless `soffice` run for a whole batch.
 
-LibreOffice is optional for salesbook as a whole: without it the one-pagers are
-still written as .docx, and the caller says that the PDFs were left out.
+Stand-in with the same interface as `generator.docx.pdf` on the docxshell branch
+(`libreoffice()`, `to_pdf(paths, out_dir)`); once that lands on main this module
+goes and the one-pagers import it from there.
 """
 
 from __future__ import annotations
@@ -10,40 +11,41 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from generator.errors import BuildError
 
-SOFFICE_NAMES = ("soffice", "libreoffice")
 FONT_ALIASES = {"微软雅黑": "Noto Sans CJK SC", "Microsoft YaHei": "Noto Sans CJK SC"}
 """The fonts one-pagers name, mapped to the Simplified Chinese faces Linux has (else fontconfig picks Japanese ones)."""
-TIMEOUT_SECONDS = 600
+SECONDS_PER_DOCUMENT, SECONDS_TO_START = 30, 60
 
 
-def find_soffice() -> str | None:
-    """Return the LibreOffice command ($SALESBOOK_SOFFICE, else soffice on PATH), or None."""
-    configured = os.environ.get("SALESBOOK_SOFFICE")
-    if configured:
-        return configured
-    return next((found for name in SOFFICE_NAMES if (found := shutil.which(name))), None)
+def libreoffice() -> str | None:
+    """Return the LibreOffice executable, or None when it is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(documents: list[Path], folder: Path, soffice: str) -> list[Path]:
-    """Convert `documents` into PDFs in `folder` with one LibreOffice run; return the PDFs."""
-    if not documents:
+def to_pdf(docx_paths: Sequence[Path], out_dir: Path) -> list[Path]:
+    """Convert Word documents (distinct file names) to `out_dir/<name>.pdf` in one LibreOffice run."""
+    executable = libreoffice()
+    if executable is None:
+        raise BuildError("onepager.pdf_failed", output="soffice")
+    if not docx_paths:
         return []
-    folder.mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    timeout = SECONDS_TO_START + SECONDS_PER_DOCUMENT * len(docx_paths)
     with tempfile.TemporaryDirectory(prefix="salesbook-soffice-") as profile:
-        env = {**os.environ, "FONTCONFIG_FILE": os.environ.get("FONTCONFIG_FILE") or str(_fonts_conf(Path(profile)))}
+        env = {**os.environ, "FONTCONFIG_FILE": str(_fonts_conf(Path(profile)))}
         command = [
-            soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-            "--convert-to", "pdf", "--outdir", str(folder), *map(str, documents),
+            executable, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+            "--convert-to", "pdf", "--outdir", str(out_dir), *(str(path.resolve()) for path in docx_paths),
         ]
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False, env=env)
+            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False, env=env, stdin=subprocess.DEVNULL)
         except (OSError, subprocess.TimeoutExpired) as error:
             raise BuildError("onepager.pdf_failed", output=str(error)) from None
-    pdfs = [folder / f"{document.stem}.pdf" for document in documents]
+    pdfs = [out_dir / f"{path.stem}.pdf" for path in docx_paths]
     missing = [pdf.name for pdf in pdfs if not pdf.is_file()]
     if missing:
         raise BuildError("onepager.pdf_failed", output=(done.stderr or done.stdout).strip() or "、".join(missing))

@@ -13,7 +13,7 @@ from generator.config.contacts import load_contacts
 from generator.models import Item
 from generator.onepager import SENDABLE_KINDS, document as layout
 from generator.onepager.content import OnePager, onepager_of
-from generator.onepager.pdf import convert_to_pdf, find_soffice
+from generator.onepager.pdf import libreoffice, to_pdf
 from generator.repository import Repository
 from generator.config.site import load_settings
 
@@ -53,10 +53,9 @@ def write_onepagers(
         path.parent.mkdir(parents=True, exist_ok=True)
         layout.onepager_document(page, root, layout.dated(item.reviewed)).save(str(path))
         documents[path] = _fingerprint(page, root)
-    soffice = find_soffice() if pdf else None
-    if soffice is None:
+    if not pdf or libreoffice() is None:
         return Written(list(documents), [], pdf)
-    return Written(list(documents), _pdfs_beside(documents, soffice, cache), False)
+    return Written(list(documents), _pdfs_beside(documents, cache), False)
 
 
 def _fingerprint(page: OnePager, root: Path) -> str:
@@ -68,7 +67,7 @@ def _fingerprint(page: OnePager, root: Path) -> str:
     return digest.hexdigest()
 
 
-def _pdfs_beside(documents: dict[Path, str], soffice: str, cache: Path | None) -> list[Path]:
+def _pdfs_beside(documents: dict[Path, str], cache: Path | None) -> list[Path]:
     """Put each document's PDF next to it: from the cache, else from one LibreOffice run for the rest."""
     pdfs = {document: document.with_suffix(".pdf") for document in documents}
     missing = [d for d in documents if cache is None or not (cache / f"{documents[d]}.pdf").is_file()]
@@ -77,7 +76,7 @@ def _pdfs_beside(documents: dict[Path, str], soffice: str, cache: Path | None) -
         for document in missing:  # kinds may share an id: stage under unique names
             staged.append(Path(scratch) / f"{document.parent.name}--{document.name}")
             shutil.copyfile(document, staged[-1])
-        for document, converted in zip(missing, convert_to_pdf(staged, Path(scratch) / "pdf", soffice), strict=True):
+        for document, converted in zip(missing, to_pdf(staged, Path(scratch) / "pdf"), strict=True):
             shutil.move(converted, pdfs[document])
             if cache is not None:
                 cache.mkdir(parents=True, exist_ok=True)
