@@ -24,7 +24,8 @@ from ruamel.yaml.tokens import CommentToken, ScalarToken
 
 from generator.errors import Problem, UsageError, display_path
 from generator.load import new_yaml, read_document
-from generator.models import CONTENT_TYPES, Taxonomy
+from generator.fix import with_question_ids
+from generator.models import CONTENT_TYPES, FaqSet, Taxonomy
 from generator.project import TAXONOMY_FILE, YAML_SUFFIXES, content_files
 
 YamlPath = tuple[str | int, ...]
@@ -99,7 +100,10 @@ def format_file(path: Path, root: Path) -> tuple[str, str] | list[Problem]:
     document = read_document(path, display_path(path, root))
     if isinstance(document, list):
         return document
-    return document.text, format_text(document.text, document.data, model_for(path, root))
+    model, text, data = model_for(path, root), document.text, document.data
+    if model is FaqSet and (filled := with_question_ids(text)) != text:
+        text, data = filled, new_yaml().load(filled)
+    return document.text, format_text(text, data, model)
 
 
 def format_text(text: str, data: CommentedMap, model: type[BaseModel] | None) -> str:

@@ -26,6 +26,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from generator.errors import Problem, Severity, field_path
 from generator.fastload import fast_load
 from generator.messages import Msg
+from generator.syntax import diagnose, stray_character
 
 MAX_FILE_BYTES = 1024 * 1024
 """A content file larger than this is refused (the biggest demo file is ~20 KB)."""
@@ -153,6 +154,9 @@ def read_text(path: Path, display: str) -> str | Problem:
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         return Problem(display, line, col, "", "control_char", {"codepoint": f"{ord(bad.group()):04X}"})
+    stray = stray_character(text)
+    if stray is not None:
+        return Problem(display, stray.line + 1, stray.col + 1, "", "yaml_syntax", {"problem": Msg(stray.code)})
     return text
 
 
@@ -186,10 +190,7 @@ def parse_yaml(text: str, display: str) -> Any | Problem:
     except DuplicateKeyError as error:
         return _duplicate_key_problem(error, display)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = (error.problem or error.context or "").strip()
-        return Problem(display, line, col, "", "yaml_syntax", {"problem": Msg(*_explain(problem))})
+        return _syntax_problem(text, error, display)
     except RecursionError:
         return Problem(display, 1, 1, "", "yaml_syntax", {"problem": Msg("yaml.too_deep")})
     except YAMLError as error:
@@ -207,6 +208,17 @@ SYNTAX_EXPLANATIONS = (
     ("another document", "yaml.multi_document"),
     ("undefined alias", "yaml.undefined_alias"),
 )
+
+
+def _syntax_problem(text: str, error: MarkedYAMLError, display: str) -> Problem:
+    """Return the syntax error where the slip is, explained; the parser's own words as a fallback."""
+    found = diagnose(text, error)
+    if found is not None:
+        return Problem(display, found.line + 1, found.col + 1, "", "yaml_syntax", {"problem": Msg(found.code, found.params)})
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (error.problem or error.context or "").strip()
+    return Problem(display, line, col, "", "yaml_syntax", {"problem": Msg(*_explain(problem))})
 
 
 def _explain(problem: str) -> tuple[str, dict[str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -25,8 +26,9 @@ class Run:
         return self.out.splitlines()
 
 
-def salesbook(*args: str | Path, cwd: Path | None = None, stdin: str | None = None, timeout: float = 300) -> Run:
-    """Run the real `salesbook` command in a subprocess."""
+def salesbook(*args: str | Path, cwd: Path | None = None, stdin: str | None = None, timeout: float = 300, env: dict[str, str | None] | None = None) -> Run:
+    """Run the real `salesbook` command in a subprocess (in Chinese unless `env` says otherwise)."""
+    environment = {**os.environ, "SALESBOOK_LANG": "zh", **(env or {})}
     completed = subprocess.run(
         [sys.executable, "-m", "generator", *map(str, args)],
         cwd=cwd or REPO_ROOT,
@@ -34,6 +36,7 @@ def salesbook(*args: str | Path, cwd: Path | None = None, stdin: str | None = No
         text=True,
         input=stdin,
         timeout=timeout,
+        env={name: value for name, value in environment.items() if value is not None},
     )
     return Run(completed.returncode, completed.stdout, completed.stderr)
 

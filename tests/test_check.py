@@ -12,7 +12,7 @@ from tests.helpers import REPO_ROOT, build_file_tree, edit, salesbook
 EDITS = [
     pytest.param(
         "content/products/demo-cloud.yaml", "reviewed:", "reviwed:",
-        ["content/products/demo-cloud.yaml:1:1: reviewed: 缺少必填字段",
+        ["content/products/demo-cloud.yaml:3:1: reviewed: 缺少必填字段（最近一次审核日期，格式 YYYY-MM-DD）：加在 `owner` 这一项后面，如 `reviewed: 2026-11-03`",
          "content/products/demo-cloud.yaml:4:1: reviwed: 未知字段，是不是 `reviewed`？"],
         id="unknown-field-near-miss"),
     pytest.param(
@@ -21,15 +21,15 @@ EDITS = [
         id="dangling-reference"),
     pytest.param(
         "content/case-studies/demo-customer.yaml", "region: 华东区", "region: 华东",
-        ["content/case-studies/demo-customer.yaml:8:9: region: `华东` 不在分类表「regions」中，是不是 `华东区`？"],
+        ["content/case-studies/demo-customer.yaml:8:9: region: `华东` 不在分类表「regions」中，是不是 `华东区`？若是新的取值，先把它加到 site_config/taxonomy.yaml 的 regions 列表里"],
         id="unknown-taxonomy-value"),
     pytest.param(
         "content/sops/demo-intake.yaml", "reviewed: 2026-08-01", "reviewed: 2026-13-01",
-        ["content/sops/demo-intake.yaml:4:11: reviewed: 不是有效日期，格式应为 YYYY-MM-DD"],
+        ["content/sops/demo-intake.yaml:4:11: reviewed: `2026-13-01` 不是真实存在的日期：检查月份（01–12）和这个月的天数"],
         id="impossible-date"),
     pytest.param(
         "content/sops/demo-intake.yaml", "reviewed: 2026-08-01", "reviewed: 上周",
-        ["content/sops/demo-intake.yaml:4:11: reviewed: 不是有效日期，格式应为 YYYY-MM-DD"],
+        ["content/sops/demo-intake.yaml:4:11: reviewed: `上周` 不是日期：写成 YYYY-MM-DD，如 `2026-11-03`"],
         id="text-instead-of-date"),
     pytest.param(
         "playbooks/demo-play.yaml", "title: 演示打法", 'title: ""',
@@ -48,7 +48,7 @@ EDITS = [
         id="id-not-kebab-case"),
     pytest.param(
         "content/products/demo-cloud.yaml", "tags: [平台]", "tags: [平台",
-        ["content/products/demo-cloud.yaml:6:5: YAML 语法错误：方括号 [ 没有闭合，或列表项之间缺少逗号"],
+        ["content/products/demo-cloud.yaml:5:7: YAML 语法错误：这个 [ 没有闭合：在最后一项后面补上 ]，各项之间用英文逗号分隔"],
         id="yaml-syntax-error"),
     pytest.param(
         "content/products/demo-cloud.yaml", "tags: [平台]", "tags: [平台]\ntitle: 重复",
@@ -64,11 +64,11 @@ EDITS = [
         id="placeholder-outside-plan"),
     pytest.param(
         "content/case-studies/demo-customer.yaml", "before: 40", "before: 很多",
-        ["content/case-studies/demo-customer.yaml:17:13: results[0].before: 应为数字"],
+        ["content/case-studies/demo-customer.yaml:17:13: results[0].before: `很多` 不是数字：这里只写阿拉伯数字，如 `40`"],
         id="text-instead-of-number"),
     pytest.param(
         "content/case-studies/demo-customer.yaml", "better: lower", "better: less",
-        ["content/case-studies/demo-customer.yaml:20:13: results[0].better: 只能是 `higher` / `lower` 之一"],
+        ["content/case-studies/demo-customer.yaml:20:13: results[0].better: `less` 不是可选值：只能是 `higher` / `lower` 之一"],
         id="value-not-in-choices"),
     pytest.param(
         "content/faqs/demo-cloud-faq.yaml", "id: deploy-time", "id: price",
@@ -76,7 +76,7 @@ EDITS = [
         id="duplicate-question-id"),
     pytest.param(
         "content/faqs/demo-cloud-faq.yaml", "    answer: 两周。\n", "",
-        ["content/faqs/demo-cloud-faq.yaml:11:5: questions[1].answer: 缺少必填字段"],
+        ["content/faqs/demo-cloud-faq.yaml:11:5: questions[1].answer: 缺少必填字段（回答（Markdown），先给结论再给依据）：在这一项里加上，如 `answer: 标准部署两周，含现场调试`"],
         id="missing-nested-field"),
     pytest.param(
         "content/plans/demo-plan.yaml", "weight: 60", "weight: 30",
@@ -84,7 +84,7 @@ EDITS = [
         id="kpi-weights-not-100"),
     pytest.param(
         "content/plans/demo-plan.yaml", "amount: 1200000", "amount: 1100000",
-        ["content/plans/demo-plan.yaml:13:12: breakdowns[0].total: 分解合计 2,900,000 与总额 3,000,000 不一致（相差 100,000）"],
+        ["content/plans/demo-plan.yaml:13:12: breakdowns[0].total: 各行合计 2,900,000 元，与本表写明的总额 3,000,000 元不一致（少 100,000 元）"],
         id="breakdown-does-not-add-up"),
     pytest.param(
         "content/plans/demo-plan.yaml", "period: 2027-03", "period: 0000-03",
@@ -112,7 +112,7 @@ NEW_FILES = [
     pytest.param("content/products/x.yaml", "", "content/products/x.yaml:1:1: 文件是空的，至少需要 id、title 等必填字段", id="empty-file"),
     pytest.param("content/products/x.yaml", "id: x\ntitle: 中文标题\n".encode("gbk"), "content/products/x.yaml:2:8: 文件不是 UTF-8 编码（看起来是 GBK/GB18030），请另存为 UTF-8", id="gbk"),
     pytest.param("content/products/x.yaml", "id: x\ntitle: 中文\n".encode("utf-16"), "content/products/x.yaml:1:1: 文件不是 UTF-8 编码（看起来是 UTF-16），请另存为 UTF-8", id="utf-16"),
-    pytest.param("content/misc/x.yaml", "a: 1\n", "content/misc/x.yaml:1:1: 这个文件夹不属于任何内容类型", id="stray-folder"),
+    pytest.param("content/misc/x.yaml", "a: 1\n", "content/misc/x.yaml:1:1: 这个文件夹不属于任何内容类型：内容文件要放在 content/products/、content/faqs/、content/case-studies/、content/sops/、playbooks/、content/plans/ 之一", id="stray-folder"),
 ]
 
 
@@ -155,7 +155,7 @@ def test_english_messages(minimal: Path) -> None:
     edit(minimal / "content/products/demo-cloud.yaml", "reviewed:", "reviwed:")
     run = salesbook("check", "--lang", "en", cwd=minimal)
     assert run.lines == [
-        "content/products/demo-cloud.yaml:1:1: reviewed: required field is missing",
+        "content/products/demo-cloud.yaml:3:1: reviewed: required field is missing (最近一次审核日期，格式 YYYY-MM-DD): add it after `owner`, e.g. `reviewed: 2026-11-03`",
         "content/products/demo-cloud.yaml:4:1: reviwed: unknown field; did you mean `reviewed`?",
     ]
 
@@ -166,7 +166,7 @@ def test_json_output_for_machines(minimal: Path) -> None:
     assert json.loads(run.out) == [{
         "file": "content/case-studies/demo-customer.yaml", "line": 8, "col": 9, "field": "region",
         "code": "unknown_vocabulary", "severity": "error",
-        "message": "`华东` 不在分类表「regions」中，是不是 `华东区`？",
+        "message": "`华东` 不在分类表「regions」中，是不是 `华东区`？若是新的取值，先把它加到 site_config/taxonomy.yaml 的 regions 列表里",
     }]
     assert run.code == 1
 

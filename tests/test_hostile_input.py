@@ -15,11 +15,11 @@ from tests.helpers import build_file_tree, edit, salesbook
 PRODUCT = "content/products/demo-cloud.yaml"
 
 BROKEN_YAML = [
-    pytest.param("id: x\ntitle:\tA\n\tb: 1\n", "x.yaml:2:7: YAML 语法错误：这里有制表符（Tab），YAML 只能用空格缩进", id="tab"),
-    pytest.param("id: x\ntitle: a\n  owner: b\n", "x.yaml:3:8: YAML 语法错误：缩进不对齐，或值里有未加引号的冒号（请给含“: ”的文字加引号）", id="bad-indent"),
-    pytest.param('id: x\ntitle: "abc\nowner: b\n', "x.yaml:4:1: YAML 语法错误：引号没有闭合，文件在找到配对的引号之前就结束了", id="unclosed-quote"),
-    pytest.param("id: x\ntags: [a, b\n", "x.yaml:3:1: YAML 语法错误：方括号 [ 没有闭合，或列表项之间缺少逗号", id="unclosed-bracket"),
-    pytest.param("id: x\nq: {a: 1\n", "x.yaml:3:1: YAML 语法错误：花括号 { 没有闭合，或项之间缺少逗号", id="unclosed-brace"),
+    pytest.param("id: x\ntitle:\tA\n\tb: 1\n", "x.yaml:2:7: YAML 语法错误：这里有制表符（Tab），YAML 只能用空格缩进：把 Tab 换成空格", id="tab"),
+    pytest.param("id: x\ntitle: a\n  owner: b\n", "x.yaml:3:3: YAML 语法错误：这一行比第 2 行的 `title` 缩进得多，YAML 把它读成了 `title` 的值的延续：与 `title` 对齐，顶格写、不缩进", id="bad-indent"),
+    pytest.param('id: x\ntitle: "abc\nowner: b\n', "x.yaml:2:8: YAML 语法错误：这个 \" 引号没有闭合：在值的末尾补上 \"", id="unclosed-quote"),
+    pytest.param("id: x\ntags: [a, b\n", "x.yaml:2:7: YAML 语法错误：这个 [ 没有闭合：在最后一项后面补上 ]，各项之间用英文逗号分隔", id="unclosed-bracket"),
+    pytest.param("id: x\nq: {a: 1\n", "x.yaml:2:4: YAML 语法错误：这个 { 没有闭合：在最后一项后面补上 }，各项之间用英文逗号分隔", id="unclosed-brace"),
     pytest.param('id: x\ntitle: "a\\qb"\n', "x.yaml:2:11: YAML 语法错误：双引号里有无效的转义符（\\ 后面的字符），可改用单引号", id="invalid-escape"),
     pytest.param("id: x\nid: y\n", "x.yaml:2:1: 字段 `id` 重复出现（第一次在第 1 行）", id="duplicate-key"),
     pytest.param("id: x\n---\nid: y\n", "x.yaml:2:1: YAML 语法错误：一个文件只能有一个文档，请删除 ---", id="two-documents"),

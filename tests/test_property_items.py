@@ -16,7 +16,7 @@ from generator.models import CONTENT_TYPES, ContentType
 from generator.models.common import PLACEHOLDER
 from generator.schema import content_schema
 from generator.validate import check_repository, load_taxonomy
-from generator.validate.plans import period_end
+from generator.models.plan import period_end
 from tests.helpers import FIXTURES
 
 MINIMAL = FIXTURES / "minimal"

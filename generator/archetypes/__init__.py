@@ -18,18 +18,19 @@ from pydantic import BeforeValidator, Field, model_validator
 from generator.errors import ContentError, Problem, display_path
 from generator.load import read_document
 from generator.modelcheck import validate_item
+from generator.resources import lookup
 from generator.models.common import Model, Text, ValidationContext
 from generator.models.plan import Archetype as ArchetypeId
 
-BUNDLED_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-"""The templates shipped with salesbook; a content repository may override them."""
+ARCHETYPE_FOLDER = "templates/archetypes"
+"""Where a repository keeps its own archetype files; salesbook's fill in the ones it lacks."""
 
 ARCHETYPE_IDS: tuple[str, ...] = ("strategic", "kpi", "enablement", "expansion", "account")
 """The archetypes in the order people meet them (the order of the sample plans)."""
 
 Block = Literal[
     "summary", "swot", "targets", "okrs", "breakdowns", "strategies", "phases", "tiers",
-    "kpis", "routines", "incentives", "budget", "support", "risks", "closing",
+    "kpis", "routines", "incentives", "budget", "support", "risks", "battle_map", "execution", "closing",
 ]
 """A plan field that renders as one block of the document."""
 
@@ -52,6 +53,7 @@ class Section(Model):
 
     heading: Text = Field(description="部分标题，如“年度销售核心目标”")
     numbered: bool = Field(default=True, description="是否编号（第一部分……）；前言、结语不编号")
+    monthly: bool = Field(default=False, description="只用于月度计划（如月度运行图示）；其他计划期不显示这一部分")
     guidance: Text = Field(description="写给编写人的提示：这一部分要写什么")
     blocks: list[Annotated[BlockRef, BeforeValidator(_block_shorthand)]] = Field(default_factory=list, description="本部分展示的计划字段，按顺序")
 
@@ -77,26 +79,26 @@ class Archetype(Model):
             raise ValueError(f"scaffold holds fields that are not plan blocks: {sorted(unknown)}")
         if lacking := [b for b in self.requires if b not in self.scaffold]:
             raise ValueError(f"scaffold lacks required blocks: {lacking}")
+        if empty := [s.heading for s in self.sections if not s.monthly and not any(ref.block in self.scaffold for ref in s.blocks)]:
+            raise ValueError(f"the scaffold fills nothing in sections {empty}: a new plan's draft would lack them")
         return self
+
+    def sections_for(self, period: str) -> list[Section]:
+        """Return the sections a plan of `period` shows: monthly-only parts only for a month."""
+        monthly = len(period) == 7 and "-Q" not in period
+        return [s for s in self.sections if monthly or not s.monthly]
 
     def section_of(self, block: str) -> Section:
         """Return the section that renders `block`."""
         return next(s for s in self.sections if any(ref.block == block for ref in s.blocks))
 
 
-def archetype_folder(root: Path) -> Path:
-    """Return the archetype folder: the repository's own, else the bundled one."""
-    own = root / "templates" / "archetypes"
-    return own if own.is_dir() else BUNDLED_TEMPLATES / "archetypes"
-
-
 def read_archetypes(root: Path) -> tuple[dict[str, Archetype], list[Problem]]:
     """Read and validate every archetype file; return them by id and any problems."""
-    folder = archetype_folder(root)
     archetypes: dict[str, Archetype] = {}
     problems: list[Problem] = []
     for archetype_id in ARCHETYPE_IDS:
-        path = folder / f"{archetype_id}.yaml"
+        path = lookup(root, f"{ARCHETYPE_FOLDER}/{archetype_id}.yaml")
         display = display_path(path, root)
         if not path.is_file():
             problems.append(Problem(display, 1, 1, "", "archetype_missing", {"id": archetype_id}))

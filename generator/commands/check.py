@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import click
 
-from generator.commands.support import LANG_OPTION, print_problems, repository_root
+from generator.commands.support import LANG_OPTION, print_problems, repository_root, text
 from generator.messages import render
 from generator.validate import CheckResult, check_repository
 
 
-@click.command()
+@click.command(help=text("help.check"))
 @LANG_OPTION
-@click.option("--format", "output", type=click.Choice(["text", "json", "github"]), default="text", show_default=True, help="Output format.")
-@click.option("--changed", "base", metavar="BASE", help="只报告自 git 版本 BASE 以来改动的文件中的问题，以及改动在别处引起的问题（如 origin/main）。")
+@click.option("--format", "output", type=click.Choice(["text", "json", "github"]), default="text", show_default=True, help=text("help.format"))
+@click.option("--changed", "base", metavar="BASE", help=text("help.check.changed"))
 @click.pass_context
 def check(ctx: click.Context, lang: str, output: str, base: str | None) -> None:
     """Validate every content file; report every problem as path:line:col."""

@@ -7,17 +7,17 @@ from pathlib import Path
 import click
 
 from generator.atomic import claim_output, exclusive, publish_files, staging_beside
-from generator.commands.support import LANG_OPTION, print_problems, repository_root
+from generator.commands.support import LANG_OPTION, print_problems, repository_root, text
 from generator.errors import UsageError, display_path
 from generator.messages import render
 from generator.project import source_folders
 from generator.validate import check_repository
 
 
-@click.command("docx")
+@click.command("docx", help=text("help.docx"))
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build/docx"), show_default=True, help="输出文件夹；文件名取自计划 id。")
-@click.option("--reference-doc", type=click.Path(dir_okay=False, path_type=Path), help="公司自己的 Word 参考文档（样式、页眉页脚、信头），同 pandoc 的用法。")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build/docx"), show_default=True, help=text("help.docx.output"))
+@click.option("--reference-doc", type=click.Path(dir_okay=False, path_type=Path), help=text("help.docx.reference"))
 @LANG_OPTION
 @click.pass_context
 def docx(ctx: click.Context, path: Path | None, output: Path, reference_doc: Path | None, lang: str) -> None:

@@ -6,18 +6,19 @@ from pathlib import Path
 
 import click
 
-from generator.commands.support import LANG_OPTION, print_problems, repository_root
+from generator.commands.support import LANG_OPTION, print_problems, repository_root, text
 from generator.errors import display_path
-from generator.messages import render
+from generator.messages import Msg, render
 
 
-@click.command()
+@click.command(help=text("help.fmt"))
 @LANG_OPTION
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--check", "check_only", is_flag=True, help="不改文件，只列出需要整理的文件；有则退出码为 1。")
-@click.option("--changed", "base", metavar="BASE", help="只整理自 git 版本 BASE 以来改动的内容文件。")
+@click.option("--check", "check_only", is_flag=True, help=text("help.fmt.check"))
+@click.option("--changed", "base", metavar="BASE", help=text("help.fmt.changed"))
+@click.option("--fix", is_flag=True, help=text("help.fmt.fix"))
 @click.pass_context
-def fmt(ctx: click.Context, lang: str, paths: tuple[Path, ...], check_only: bool, base: str | None) -> None:
+def fmt(ctx: click.Context, lang: str, paths: tuple[Path, ...], check_only: bool, base: str | None, fix: bool) -> None:
     """整理 YAML 格式：字段按模型顺序、统一缩进和引号；内容与注释保持不变。"""
     from generator.fmt import format_paths, model_for
 
@@ -31,6 +32,8 @@ def fmt(ctx: click.Context, lang: str, paths: tuple[Path, ...], check_only: bool
         if not chosen:
             click.echo(render("fmt.clean", lang, {"files": 0}), err=True)
             return
+    if fix:
+        _repair(root, chosen, check_only, lang)
     outcome = format_paths(root, chosen, write=not check_only)
     print_problems(outcome.problems, lang, "text")
     for path in outcome.changed:
@@ -43,3 +46,13 @@ def fmt(ctx: click.Context, lang: str, paths: tuple[Path, ...], check_only: bool
         click.echo(render("fmt.clean", lang, {"files": outcome.files}), err=True)
     if outcome.problems or (check_only and outcome.changed):
         ctx.exit(1)
+
+
+def _repair(root: Path, chosen: list[Path], check_only: bool, lang: str) -> None:
+    """Run `fmt --fix`'s pre-pass and say what it changed (or would change)."""
+    from generator.fix import repair_files
+    from generator.fmt import yaml_files
+
+    for repair in repair_files(yaml_files(root, chosen), write=not check_only):
+        params = {"path": display_path(repair.path, root), "line": repair.line, "what": Msg(f"fix.{repair.code}"), "fixed": repair.fixed}
+        click.echo(render("fmt.would_repair" if check_only else "fmt.repaired", lang, params))

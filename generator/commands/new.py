@@ -6,20 +6,20 @@ import sys
 
 import click
 
-from generator.commands.support import LANG_OPTION, ask, repository_root
+from generator.commands.support import LANG_OPTION, ask, repository_root, text
 from generator.errors import UsageError, display_path
 from generator.messages import render
 
 NEW_KINDS = ("case-study", "faq", "sop", "playbook", "product")
 
 
-@click.command()
+@click.command(help=text("help.new"))
 @LANG_OPTION
 @click.argument("kind", type=click.Choice([*NEW_KINDS, "plan"]))
-@click.option("--id", "item_id", help="新内容的 id（也是文件名），如 acme-line-upgrade；不给则在终端询问。")
-@click.option("--title", help="标题（不给则留 XX 待填）。")
-@click.option("--owner", help="负责人（不给则留 XX 待填）。")
-@click.option("--today", "on", metavar="YYYY-MM-DD", help="写入 reviewed 的日期（默认今天，或环境变量 SALESBOOK_TODAY）。")
+@click.option("--id", "item_id", help=text("help.new.id"))
+@click.option("--title", help=text("help.new.title"))
+@click.option("--owner", help=text("help.new.owner"))
+@click.option("--today", "on", metavar="YYYY-MM-DD", help=text("help.new.today"))
 @click.pass_context
 def new(ctx: click.Context, lang: str, kind: str, item_id: str | None, title: str | None, owner: str | None, on: str | None) -> None:
     """新建客户案例、常见问题、SOP、销售打法或产品：写出带中文提示的骨架文件。"""

@@ -6,13 +6,13 @@ import json
 
 import click
 
-from generator.commands.support import LANG_OPTION, TODAY_OPTION, repository_root
+from generator.commands.support import LANG_OPTION, TODAY_OPTION, repository_root, text
 from generator.validate import check_repository
 
 
-@click.command()
+@click.command(help=text("help.stale"))
 @LANG_OPTION
-@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True, help="输出格式。")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=text("help.format"))
 @TODAY_OPTION
 @click.pass_context
 def stale(ctx: click.Context, lang: str, output: str, on: str | None) -> None:
@@ -29,15 +29,15 @@ def stale(ctx: click.Context, lang: str, output: str, on: str | None) -> None:
         click.echo("\n".join(freshness_lines(result, lang)))
 
 
-@click.group()
+@click.group(help=text("help.report"))
 def report() -> None:
-    """知识库报告。"""
+    """Reports on the knowledge base."""
 
 
-@report.command()
+@report.command(help=text("help.coverage"))
 @LANG_OPTION
-@click.option("--min", "minimum", type=click.IntRange(min=1), default=2, show_default=True, help="少于这个数就算“薄弱”。")
-@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True, help="输出格式。")
+@click.option("--min", "minimum", type=click.IntRange(min=1), default=2, show_default=True, help=text("help.coverage.min"))
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=text("help.format"))
 @click.pass_context
 def coverage(ctx: click.Context, lang: str, minimum: int, output: str) -> None:
     """找出知识库的薄弱处：案例或问答太少的产品和行业，没有 SOP 覆盖的销售阶段。"""

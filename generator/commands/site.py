@@ -6,14 +6,14 @@ from pathlib import Path
 
 import click
 
-from generator.commands.support import LANG_OPTION, print_problems, repository_root
+from generator.commands.support import LANG_OPTION, print_problems, repository_root, text
 from generator.errors import display_path
 from generator.messages import render
 
 
-@click.command("build")
-@click.option("--offline", is_flag=True, help="生成可直接从磁盘打开（file://）的网站，搜索同样可用。")
-@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认 site/）。")
+@click.command("build", help=text("help.build"))
+@click.option("--offline", is_flag=True, help=text("help.build.offline"))
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), help=text("help.build.site_dir"))
 @LANG_OPTION
 @click.pass_context
 def build(ctx: click.Context, offline: bool, site_dir: Path | None, lang: str) -> None:
@@ -33,8 +33,8 @@ def build(ctx: click.Context, offline: bool, site_dir: Path | None, lang: str) -
         click.echo(render("build.done", lang, params), err=True)
 
 
-@click.command("serve")
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT", help="预览服务器的地址和端口。")
+@click.command("serve", help=text("help.serve"))
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT", help=text("help.serve.addr"))
 @LANG_OPTION
 @click.pass_context
 def serve(ctx: click.Context, dev_addr: str, lang: str) -> None:

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import click
 
+from generator.commands.language import LANGUAGE, text
 from generator.errors import ContentError, MessageError, Problem, UsageError
 from generator.messages import render
 from generator.project import find_root
 
-_chosen_lang = "zh"
+_chosen_lang = LANGUAGE
 
 
 def _remember_lang(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
@@ -28,9 +29,11 @@ def _remember_lang(_ctx: click.Context, _param: click.Parameter, value: str) -> 
     return value
 
 
-LANG_OPTION = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, callback=_remember_lang, help="Language of messages.")
+LANG_OPTION = click.option("--lang", type=click.Choice(["zh", "en"]), default=LANGUAGE, show_default=True, callback=_remember_lang, help=text("help.lang"))
 
-TODAY_OPTION = click.option("--today", "on", metavar="YYYY-MM-DD", help="按哪一天计算（默认今天，或环境变量 SALESBOOK_TODAY）。")
+TODAY_OPTION = click.option("--today", "on", metavar="YYYY-MM-DD", help=text("help.today"))
+
+HELP_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
 def repository_root(ctx: click.Context) -> Path:
@@ -70,7 +73,7 @@ def run(group: click.Group) -> None:
     """Run the CLI, turning every salesbook error into a message and an exit code."""
     signal.signal(signal.SIGTERM, _interrupt)  # clean up staging folders on `kill` as on Ctrl+C
     try:
-        code = group.main(standalone_mode=False)
+        code = group.main(prog_name="salesbook", standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
     except click.ClickException as error:
         error.show()

@@ -21,12 +21,13 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.archetypes import Archetype, BUNDLED_TEMPLATES, load_archetypes
+from generator.archetypes import Archetype, load_archetypes
 from generator.errors import BuildError
 from generator.models.plan import Plan
 from generator.repository import Repository
+from generator.resources import lookup
 
-REFERENCE_NAME = "reference.docx"
+REFERENCE_FILE = "templates/reference.docx"
 _PR_SET_PDEATHSIG = 1
 
 
@@ -69,8 +70,7 @@ def blank_jobs(archetypes: list[Archetype], folder: Path, reference: Path) -> li
 
 def reference_path(root: Path, given: Path | None) -> Path:
     """Return the reference document to build on: the one given, the repository's, or the bundled one."""
-    candidates = (root / "templates" / REFERENCE_NAME, BUNDLED_TEMPLATES / REFERENCE_NAME)
-    path = given or next((p for p in candidates if p.is_file()), candidates[-1])
+    path = given or lookup(root, REFERENCE_FILE)
     if not path.is_file():
         raise BuildError("docx.reference_missing", path=str(path))
     if not zipfile.is_zipfile(path):
@@ -107,9 +107,9 @@ def _load_before_forking(jobs: list[Job]) -> None:
     import docx.image.png  # noqa: F401 - python-docx reads the charts' PNG headers with it
 
     from generator.docx import charts
-    from generator.docx.blocks import chart_data, charted
+    from generator.docx.blocks import chart_bars, charted
 
-    if any(charted(b) and not charts.cached_path(*chart_data(b)).is_file() for job in jobs for b in job.plan.breakdowns):
+    if any(charted(b) and not charts.cached_path(chart_bars(b)).is_file() for job in jobs for b in job.plan.breakdowns):
         charts.warm_up()
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,33 +19,29 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.shared import Cm, RGBColor
 from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from generator.docx import oxml
-from generator.models.common import PLACEHOLDER
+from generator.docx.markdown import Span, inline
+from generator.present import BLANK, CONTROL_CHARS, heading_number
 
-PLACEHOLDER_SPLIT = re.compile(rf"((?<![A-Za-z]){PLACEHOLDER}(?![A-Za-z]))")
-"""Splits text around each `XX` on its own (not inside a word such as `XXL`): a blank to fill in."""
 
 LATIN_FONT, BODY_FONT = "Times New Roman", "宋体"
 TEXT_WIDTH = Cm(14.6)
 TOC_LEVELS = 2
-NUMERALS = "零一二三四五六七八九"
-HEADING_FORMATS = {1: "第{}部分　", 2: "{}、", 3: "（{}）", 4: "{}. "}
 TOTAL_FILL, HEADER_FILL = "F2F2F2", "E7E6E6"
 HIGHLIGHT = "yellow"
+LIST_STYLES = {"decimal": "List Number", "bullet": "List Bullet"}
+LIST_INDENT = Cm(0.85)
+"""How far a nested list item or a paragraph under a list item moves in, per level."""
+LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)
 KEEP_WHOLE_ROWS = 10
 """A table with at most this many rows is kept on one page; longer ones break, repeating their header."""
-
-
-def chinese_number(n: int) -> str:
-    """Return 一 … 九十九 for 1 … 99 (enough for any plan's headings)."""
-    tens, ones = divmod(n, 10)
-    if n < 10:
-        return NUMERALS[n]
-    return f"{NUMERALS[tens] if tens > 1 else ''}十{NUMERALS[ones] if ones else ''}"
 
 
 class HeadingNumbers:
@@ -59,8 +54,7 @@ class HeadingNumbers:
         """Return the number of the next heading at `level`; deeper levels start again."""
         self.counters[level - 1] += 1
         self.restart_below(level)
-        n = self.counters[level - 1]
-        return HEADING_FORMATS[level].format(n if level == 4 else chinese_number(n))
+        return heading_number(level, self.counters[level - 1])
 
     def restart_below(self, level: int) -> None:
         self.counters[level:] = [0] * (4 - level)
@@ -174,11 +168,18 @@ class DocumentBuilder:
             self.toc.append(TocEntry(level, prefix + text, bookmark))
 
     def text(self, text: str, style: str | None = None, label: str = "") -> None:
-        """Add a paragraph; `label` is a bold lead-in such as “阶段目标：”."""
+        """Add a paragraph of one line of Markdown; `label` is a bold lead-in such as “阶段目标：”."""
         p = self._paragraph(style)
         if label:
             oxml.add_text(p, label, bold=True)
         self._add_inline(p, text)
+
+    def rich_text(self, spans: list[Span], indent: int = 0) -> None:
+        """Add a paragraph of styled spans, indented `indent` list levels (text under a list item)."""
+        p = self._paragraph()
+        if indent:
+            Paragraph(p, None).paragraph_format.left_indent = LIST_INDENT * (indent + 1)
+        self._add_spans(p, spans)
 
     def guidance(self, text: str) -> None:
         """Add a note for the writer (what this part should say), set apart from the plan's text.
@@ -195,24 +196,34 @@ class DocumentBuilder:
 
     def numbered(self, items: list[str], labels: list[str] | None = None) -> None:
         """Add a numbered list that starts again at 1."""
-        self._list("List Number", "decimal", items, labels)
+        self._list("decimal", items, labels)
 
     def bulleted(self, items: list[str], labels: list[str] | None = None) -> None:
-        self._list("List Bullet", "bullet", items, labels)
+        self._list("bullet", items, labels)
 
     def page_break(self) -> None:
         self._end.addprevious(oxml.page_break())
 
-    def _list(self, style: str, kind: str, items: list[str], labels: list[str] | None) -> None:
+    def new_list(self, kind: str) -> int:
+        """Start a list ("decimal" or "bullet") that counts from 1; return its id for `list_item`."""
+        style = LIST_STYLES[kind]
+        return oxml.new_list_instance(self.document.part.numbering_part.element, self._abstract_list(style, kind))
+
+    def list_item(self, list_id: int, kind: str, spans: list[Span], level: int = 0, label: str = "") -> None:
+        """Add an item to list `list_id`; a nested item (`level` > 0) sits one indent further in."""
+        p = self._paragraph(LIST_STYLES[kind])
+        oxml.set_list(p, list_id)
+        if level:
+            Paragraph(p, None).paragraph_format.left_indent = LIST_INDENT * (level + 2)
+        if label:
+            oxml.add_text(p, label, bold=True)
+        self._add_spans(p, spans)
+
+    def _list(self, kind: str, items: list[str], labels: list[str] | None) -> None:
         """Add list items under a fresh numbering instance, so every list counts from 1."""
-        numbering = self.document.part.numbering_part.element
-        num_id = oxml.new_list_instance(numbering, self._abstract_list(style, kind))
+        list_id = self.new_list(kind)
         for index, item in enumerate(items):
-            p = self._paragraph(style)
-            oxml.set_list(p, num_id)
-            if labels and labels[index]:
-                oxml.add_text(p, labels[index], bold=True)
-            self._add_inline(p, item)
+            self.list_item(list_id, kind, inline(item), label=labels[index] if labels else "")
 
     def _abstract_list(self, style: str, kind: str) -> int:
         """Return the abstract numbering behind a list style, defining one if the reference has none."""
@@ -282,19 +293,33 @@ class DocumentBuilder:
         return p
 
     def _add_inline(self, p: BaseOxmlElement, text: str, bold: bool = False) -> None:
-        """Add text with **bold** spans (the only inline Markdown plans use)."""
-        for index, part in enumerate(re.split(r"\*\*(.+?)\*\*", text)):
-            if part:
-                self._add_text(p, part, bold=bold or index % 2 == 1)
+        """Add one line of Markdown: **bold**, *italic*, links."""
+        self._add_spans(p, inline(text), bold)
 
-    def _add_text(self, p: BaseOxmlElement, text: str, bold: bool = False) -> None:
-        """Add text as runs, each `XX` in its own yellow-highlighted run."""
-        for piece in PLACEHOLDER_SPLIT.split(text):
-            if piece == PLACEHOLDER:
-                oxml.add_text(p, piece, bold, HIGHLIGHT)
+    def _add_spans(self, p: BaseOxmlElement, spans: list[Span], bold: bool = False) -> None:
+        """Add styled spans; a span with a link goes inside a `w:hyperlink` to its target."""
+        for span in spans:
+            parent = p
+            if span.href:
+                parent = OxmlElement("w:hyperlink", {qn("r:id"): self.document.part.relate_to(span.href, RT.HYPERLINK, is_external=True)})
+                p.append(parent)
+            for run in self._add_text(parent, span.text, bold=bold or span.bold):
+                look = Run(run, None)
+                look.italic = span.italic or None
+                if span.href:
+                    look.font.underline = True
+                    look.font.color.rgb = LINK_COLOUR
+
+    def _add_text(self, p: BaseOxmlElement, text: str, bold: bool = False) -> list[BaseOxmlElement]:
+        """Add text as runs, each blank (`XX` or a look-alike such as ＸＸ) in its own yellow-highlighted run."""
+        runs = []
+        for piece in BLANK.split(CONTROL_CHARS.sub("", text)):
+            if BLANK.fullmatch(piece):
+                runs.append(oxml.add_text(p, piece, bold, HIGHLIGHT))
                 self.placeholders += 1
             elif piece:
-                oxml.add_text(p, piece, bold)
+                runs.append(oxml.add_text(p, piece, bold))
+        return runs
 
     def _has_style(self, name: str) -> bool:
         return self.document.styles.element.get_by_name(BabelFish.ui2internal(name)) is not None

@@ -16,12 +16,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.archetypes import Archetype, Section
-from generator.docx.blocks import RENDERERS
-from generator.docx.builder import PLACEHOLDER_SPLIT, DocumentBuilder
+from generator.docx.blocks import RENDERERS, render_approval
+from generator.docx.builder import DocumentBuilder
 from generator.models.common import PLACEHOLDER
 from generator.models.plan import Plan
+from generator.present import BLANK, BLOCK_LABELS, date_label, outline, period_label
 from generator.scaffold.plan import scaffold_data
-from generator.validate.plans import is_empty, period_label
+from generator.validate.plans import is_empty
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,8 @@ class Cover:
     @classmethod
     def of(cls, plan: Plan, archetype: Archetype) -> Cover:
         lines = [("公　　司", plan.company), ("团　　队", plan.team), ("负 责 人", plan.owner),
-                 ("计 划 期", period_label(plan.period)), ("编制日期", _chinese_date(plan.prepared))]
+                 ("计 划 期", period_label(plan.period)), ("编制日期", date_label(plan.prepared))]
+        lines += [(label, value) for label, value in (("文件编号", plan.document_number), ("版　　本", plan.version)) if value]
         return cls(plan.title, f"销售工作计划 · {archetype.name}", lines)
 
     @classmethod
@@ -58,8 +60,13 @@ def lay_out(doc: Any, plan: Plan, archetype: Archetype, cover: Cover, blank: boo
     doc.header_footer(cover.title)
     doc.cover(cover.title, cover.subtitle, cover.lines)
     doc.table_of_contents()
-    for section in archetype.sections:
+    sections = archetype.sections_for(plan.period)
+    for section in sections:
         _render_section(doc, plan, archetype, section, blank)
+        if section.blocks[0].block == "summary":
+            doc.text(outline([s.heading for s in sections if s.numbered]))
+    if plan.approval is not None:
+        render_approval(doc, plan.approval)
 
 
 def blank_plan(archetype: Archetype) -> Plan:
@@ -70,19 +77,22 @@ def blank_plan(archetype: Archetype) -> Plan:
 
 
 def _render_section(doc: Any, plan: Plan, archetype: Archetype, section: Section, blank: bool) -> None:
+    """Write one part: always its heading; guidance and 待填写 markers while anything is missing."""
     shown = [ref for ref in section.blocks if ref.block in archetype.requires or not is_empty(getattr(plan, ref.block))]
-    if not shown and not blank:
-        return
+    if section.blocks[0].block == "battle_map" and not is_empty(plan.battle_map):
+        doc.page_break()  # the battle map fills a page of its own
     doc.heading(1, section.heading, numbered=section.numbered)
-    if blank or any(is_empty(getattr(plan, ref.block)) or _to_fill(getattr(plan, ref.block)) for ref in shown):
+    if blank or not shown or any(is_empty(getattr(plan, ref.block)) or _to_fill(getattr(plan, ref.block)) for ref in shown):
         doc.guidance(section.guidance)
+    if not shown:
+        doc.to_fill("、".join(ref.heading or BLOCK_LABELS[ref.block] for ref in section.blocks))
     for ref in shown:
         level = 2
         if ref.heading:
             doc.heading(2, ref.heading, numbered=section.numbered)
             level = 3
         if is_empty(getattr(plan, ref.block)):
-            doc.to_fill(Plan.model_fields[ref.block].description or ref.block)
+            doc.to_fill(ref.heading or BLOCK_LABELS[ref.block])
         else:
             RENDERERS[ref.block](doc, plan, level)
 
@@ -93,7 +103,7 @@ def _to_fill(value: Any) -> bool:
         return any(_to_fill(getattr(value, name)) for name in type(value).model_fields)
     if isinstance(value, list):
         return any(_to_fill(item) for item in value)
-    return isinstance(value, str) and PLACEHOLDER_SPLIT.search(value) is not None
+    return isinstance(value, str) and BLANK.search(value) is not None
 
 
 PROPERTY_LIMIT = 255
@@ -117,7 +127,3 @@ def _clipped(text: str) -> str:
     """Return `text` cut to what a document property holds, on one line."""
     one_line = " ".join(text.split())
     return one_line if len(one_line) <= PROPERTY_LIMIT else one_line[: PROPERTY_LIMIT - 1] + "…"
-
-
-def _chinese_date(day: date) -> str:
-    return f"{day.year} 年 {day.month} 月 {day.day} 日"

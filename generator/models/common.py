@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -51,6 +52,17 @@ def closest(value: str, choices: list[str] | set[str]) -> str:
     return matches[0] if matches else ""
 
 
+def closest_term(value: str, choices: list[str]) -> str:
+    """Return the taxonomy term `value` slipped from: an abbreviation (华东 -> 华东区) or a
+    one-character typo, never a term that merely contains it (客户经理 is not 大客户经理)."""
+    if value.isascii():
+        return closest(value, choices)
+    longer = [choice for choice in choices if choice.startswith(value)]
+    typos = [choice for choice in choices if len(choice) == len(value) and sum(a != b for a, b in zip(choice, value)) == 1]
+    found = longer if len(longer) == 1 else typos
+    return found[0] if len(found) == 1 else ""
+
+
 def _context(info: ValidationInfo) -> ValidationContext | None:
     return info.context if isinstance(info.context, ValidationContext) else None
 
@@ -64,7 +76,7 @@ def _vocabulary_check(name: str):
                 raise PydanticCustomError(
                     "unknown_vocabulary",
                     "`{value}` is not in the taxonomy list `{vocabulary}`",
-                    {"value": value, "vocabulary": name, "suggestion": closest(value, allowed)},
+                    {"value": value, "vocabulary": name, "suggestion": closest_term(value, allowed)},
                 )
         return value
 
@@ -170,6 +182,24 @@ Value = Annotated[
 """A figure, or a short text such as `3:1` or `+40`."""
 
 
+def _in_wan_yuan(value: Any) -> Any:
+    """Accept 120, "120万元", "120 万" or "1200000元", and return the amount in 万元."""
+    if isinstance(value, str):
+        written = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(万元|万|元)\s*", unicodedata.normalize("NFKC", value))
+        if written:
+            amount = float(written.group(1))
+            return amount / 10000 if written.group(2) == "元" else amount
+    return value
+
+
+WanYuan = Annotated[
+    float,
+    BeforeValidator(_in_wan_yuan),
+    Field(ge=0),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?\\s*(万元|万|元)$"}]}),
+]
+"""Money in 万元 (10,000 yuan): a number, or a figure written with its unit (`120万元`, `1200000元`)."""
+
 RepoPath = Annotated[Text, AfterValidator(_repository_path)]
 """A file inside the repository, written relative to its root (e.g. `assets/x.pdf`)."""
 
@@ -220,8 +250,8 @@ class Item(Model):
     """Fields every content item carries."""
 
     id: Slug = Field(description="唯一标识：小写英文、数字和连字符，必须与文件名一致")
-    title: Text = Field(description="标题，显示在页面和搜索结果中")
-    owner: Text = Field(description="负责保持内容准确的人或角色")
+    title: Text = Field(description="标题，显示在页面和搜索结果中", examples=["某汽车零部件企业：停机减少一半"])
+    owner: Text = Field(description="负责保持内容准确的人或角色", examples=["华东区 王磊"])
     reviewed: IsoDate = Field(description="最近一次审核日期，格式 YYYY-MM-DD")
     tags: list[Text] = Field(default_factory=list, description="标签，便于在网站上筛选")
     attachments: list[Attachment] = Field(default_factory=list, description="附件：仓库内文件（如 assets/ 下的 PDF、图片），网站上提供下载")

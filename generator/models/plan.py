@@ -7,6 +7,8 @@ yet known is written `XX`.
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
@@ -52,6 +54,7 @@ class Breakdown(Model):
     dimension: Dimension = Field(description="分解维度：quarter、month、week、product_line、region、industry、team、person")
     total: Amount = Field(description="被分解的总额")
     unit: Text = Field(description="金额单位，如“元”、“万元”")
+    target: Text | None = Field(default=None, description="分解的是哪个目标（写 targets 中该目标的 name）；不写则为财务目标中第一个以金额计的目标，总额必须与它相等（元、万元可混用）")
     rows: list[BreakdownRow] = Field(min_length=1, description="分解行，合计必须等于总额")
 
 
@@ -144,6 +147,33 @@ class Support(Model):
     request: Text = Field(description="需要的支持")
 
 
+class Approval(Model):
+    """Who prepared, reviewed and approved the plan, and when (the sign-off block)."""
+
+    prepared_by: Text | None = Field(default=None, description="编制人")
+    prepared_on: IsoDate | None = Field(default=None, description="编制日期")
+    reviewed_by: Text | None = Field(default=None, description="审核人")
+    reviewed_on: IsoDate | None = Field(default=None, description="审核日期")
+    approved_by: Text | None = Field(default=None, description="批准人")
+    approved_on: IsoDate | None = Field(default=None, description="批准日期")
+
+
+class Battle(Model):
+    """One battle of a monthly plan's battle map: its days and the cumulative figure it must reach."""
+
+    name: Text = Field(description="战役名称，如“月初冲刺周”")
+    days: Text = Field(description="日期范围，如“1–5 日”")
+    cumulative: Amount = Field(description="到本战役结束时的累计目标，未知时写 XX")
+    focus: Text | None = Field(default=None, description="一句话重点")
+
+
+class BattleMap(Model):
+    """A monthly plan's one-page map: the weekly battles, their dates and cumulative targets."""
+
+    unit: Text = Field(default="万元", description="累计目标的单位")
+    battles: list[Battle] = Field(min_length=1, description="按时间先后的各个战役")
+
+
 class Plan(Item):
     """A work plan for one team and period, following one of the five archetypes."""
 
@@ -153,6 +183,9 @@ class Plan(Item):
     company: Text = Field(description="公司名称")
     period: Period = Field(description="计划期：2027、2027-Q1 或 2027-03")
     prepared: IsoDate = Field(description="编制日期")
+    version: Text | None = Field(default=None, description="版本号，如“V1.2”（可选，填写后显示在封面）")
+    document_number: Text | None = Field(default=None, description="文件编号，如“LT-XS-2027-003”（可选，填写后显示在封面）")
+    approval: Approval | None = Field(default=None, description="编制、审核、批准及日期（可选，填写后文末附签批栏）")
     summary: Markdown | None = Field(default=None, description="前言：本计划要解决什么、怎么组织")
     swot: Swot | None = Field(default=None, description="SWOT 分析")
     targets: Targets | None = Field(default=None, description="核心目标")
@@ -167,4 +200,15 @@ class Plan(Item):
     budget: Budget | None = Field(default=None, description="费用预算")
     support: list[Support] = Field(default_factory=list, description="资源需求与跨部门支持")
     risks: list[Risk] = Field(default_factory=list, description="风险与应对")
+    battle_map: BattleMap | None = Field(default=None, description="月度运行图示：各周战役、日期和累计目标（月度计划）")
+    execution: list[Text] = Field(default_factory=list, description="总结与执行：下发、启动、复盘的时间和执行要求")
     closing: Markdown | None = Field(default=None, description="结语")
+
+
+def period_end(period: str) -> date:
+    """Return the last day of a plan period such as 2027, 2027-Q2 or 2027-03."""
+    year = int(period[:4])
+    if len(period) == 4:
+        return date(year, 12, 31)
+    month = int(period[-1]) * 3 if "-Q" in period else int(period[5:7])
+    return date(year, month, calendar.monthrange(year, month)[1])

@@ -11,17 +11,16 @@ from dataclasses import dataclass, field
 
 from generator.audience import is_internal_item, is_internal_part
 from generator.config.contacts import Contact, Contacts
-from generator.docx.blocks import join_lines
+from generator.docx.markdown import inline_spans, parser
 from generator.models import CaseStudy, Item, Product
 from generator.models.case_study import Metric
 from generator.repository import Repository
-from generator.site.renderer import change, number
-from generator.config.site import Company
+from generator.present import amount, change
+from generator.config.site import SiteSettings
 
 MAX_RESULTS = 4
 MAX_SPECS = 6
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
-_LIST_MARK = re.compile(r"^(?:[-*]|\d+\.)\s+")
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,23 @@ class Block:
     title: str
     paragraphs: list[str] = field(default_factory=list)
     bullets: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Brand:
+    """The company as the page shows it."""
+
+    name: str
+    logo: str | None
+    tagline: str | None
+    website: str | None
+    hotline: str | None
+
+    @classmethod
+    def of(cls, settings: SiteSettings) -> Brand:
+        """Return the brand the site settings declare (the company's name, else the site's)."""
+        page = settings.onepager
+        return cls(settings.company or settings.site_name, page.logo, page.tagline, page.website, page.hotline)
 
 
 @dataclass(frozen=True)
@@ -68,10 +84,10 @@ class OnePager:
     quote: tuple[str, str] | None
     products: list[tuple[str, str]]
     rep: Rep | None
-    company: Company
+    company: Brand
 
 
-def onepager_of(item: Item, repository: Repository, company: Company, contacts: Contacts, rep: str | None = None) -> OnePager:
+def onepager_of(item: Item, repository: Repository, company: Brand, contacts: Contacts, rep: str | None = None) -> OnePager:
     """Return the one-pager of a case study or product; raise ValueError for an internal item."""
     if is_internal_item(item):
         raise ValueError(f"{item.id} is internal")
@@ -84,7 +100,7 @@ def onepager_of(item: Item, repository: Repository, company: Company, contacts: 
     raise ValueError(f"{item.id} has no one-pager")
 
 
-def _case_page(case: CaseStudy, repository: Repository, company: Company, rep: Rep | None) -> OnePager:
+def _case_page(case: CaseStudy, repository: Repository, company: Brand, rep: Rep | None) -> OnePager:
     blocks = [Block(title, paragraphs(getattr(case, name))) for name, title in (("challenge", "客户的挑战"), ("solution", "解决方案")) if not is_internal_part(case, name)]
     quote = (case.quote.text, f"{case.customer}，{case.quote.speaker_role}") if case.quote and not is_internal_part(case, "quote") else None
     return OnePager(
@@ -102,7 +118,7 @@ def _case_page(case: CaseStudy, repository: Repository, company: Company, rep: R
     )
 
 
-def _product_page(product: Product, repository: Repository, company: Company, rep: Rep | None) -> OnePager:
+def _product_page(product: Product, repository: Repository, company: Brand, rep: Rep | None) -> OnePager:
     cases = [c for c in repository.case_studies_for(product.id) if not is_internal_item(c)]
     blocks = []
     if not is_internal_part(product, "selling_points"):
@@ -127,7 +143,7 @@ def _product_page(product: Product, repository: Repository, company: Company, re
 
 def _figure(metric: Metric, customer: str = "") -> Figure:
     name = f"{customer}：{metric.name}" if customer else metric.name
-    return Figure(name, number(metric.before), number(metric.after), metric.unit, change(metric.before, metric.after))
+    return Figure(name, amount(metric.before), amount(metric.after), metric.unit, change(metric.before, metric.after))
 
 
 def _products(repository: Repository, ids: list[str]) -> list[tuple[str, str]]:
@@ -143,15 +159,8 @@ def _rep(owner: str, person: Contact) -> Rep:
 
 
 def paragraphs(markdown: str) -> list[str]:
-    """Return Markdown as plain paragraphs (bold and list marks dropped, wrapped lines joined)."""
-    chunks = [[line.strip() for line in chunk.splitlines() if line.strip()] for chunk in markdown.strip().split("\n\n")]
-    result = []
-    for lines in chunks:
-        if lines and all(_LIST_MARK.match(line) for line in lines):
-            result.extend(_plain(_LIST_MARK.sub("", line)) for line in lines)
-        elif lines:
-            result.append(_plain(join_lines(lines)))
-    return result
+    """Return Markdown as plain paragraphs: one per paragraph or list item, formatting dropped."""
+    return [_plain("".join(span.text for span in inline_spans(token))) for token in parser().parse(markdown.strip()) if token.type == "inline"]
 
 
 def _plain(text: str) -> str:

@@ -12,7 +12,7 @@ from generator.audience import is_internal_item
 from generator.config.contacts import load_contacts
 from generator.models import Item
 from generator.onepager import SENDABLE_KINDS, document as layout
-from generator.onepager.content import OnePager, onepager_of
+from generator.onepager.content import Brand, OnePager, onepager_of
 from generator.onepager.pdf import libreoffice, to_pdf
 from generator.repository import Repository
 from generator.config.site import load_settings
@@ -45,7 +45,7 @@ def write_onepagers(
     With `cache`, a PDF made before from the same page is reused instead of converted again.
     """
     root = repository.root
-    company, contacts = load_settings(root).company, load_contacts(root)
+    company, contacts = Brand.of(load_settings(root)), load_contacts(root)
     documents: dict[Path, str] = {}
     for kind, item in items if items is not None else sendable_items(repository):
         page = onepager_of(item, repository, company, contacts, rep)

@@ -21,17 +21,37 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from generator.archetypes import Archetype
 from generator.fmt import Comments, lay_out
 from generator.models.common import PLACEHOLDER
-from generator.models.plan import Plan
+from generator.models.plan import Plan, period_end
+from generator.present import period_label
 from generator.scaffold import schema_comment
-from generator.validate.plans import period_end, period_label
 
 RULES = {
     "breakdowns": "每张表各行金额合计必须等于 total",
     "kpis": "同一组权重合计必须为 100",
     "budget": "明细合计必须等于 total（填写 total 时）",
     "tiers": "各层客户数占比、收入占比各自合计 100",
+    "battle_map": "最后一个战役的累计目标等于月度目标",
 }
 """The arithmetic `salesbook check` applies to a block, repeated where people type."""
+
+MONTHLY_BLOCKS: dict[str, Any] = {
+    "battle_map": {
+        "unit": "万元",
+        "battles": [{"name": name, "days": days, "cumulative": PLACEHOLDER, "focus": focus} for name, days, focus in (
+            ("月初冲刺周", "1–5 日", "开发新客户，二次拜访未成交客户，扩充线索池。"),
+            ("潜力客户攻坚周", "6–10 日", "线索评分靠前的客户重点跟进，较大客户出定制方案。"),
+            ("重点客户突破周", "11–15 日", "意向客户集中攻关，联合技术支持准备演示。"),
+            ("冲刺收尾周", "16–20 日", "小额订单当天签约，意向客户走加急流程。"),
+            ("复盘优化周", "21–25 日", "销冠分享，落后成员一对一辅导，更新销售工具包。"),
+        )],
+    },
+    "execution": [
+        "每月 1 日 XX:XX 前把方案下发到团队邮箱和工作群，次日各区域负责人召开执行启动会。",
+        "每月 25 日由销售总监主持执行分析会，梳理关键数据并调整下月计划。",
+        "所有数据以 CRM 为准，月底据此核算提成和奖励。",
+    ],
+}
+"""What a monthly plan adds to any archetype's scaffold: the battle map (seed 004's 月度运行图示) and 总结与执行."""
 
 HEADER = "由 salesbook plan new 生成（计划范式：{name}）。\n未知的数字先写 XX，Word 文档中会以黄色标出；填好后运行 salesbook check 核对合计。"
 
@@ -52,7 +72,8 @@ def scaffold_data(archetype: Archetype, plan_id: str, team: str, period: str, co
         "prepared": prepared,
     }
     order = list(Plan.model_fields)
-    blocks = {name: _fit_to_period(name, copy.deepcopy(value), period) for name, value in archetype.scaffold.items()}
+    starter = archetype.scaffold | (MONTHLY_BLOCKS if _is_month(period) else {})
+    blocks = {name: _fit_to_period(name, copy.deepcopy(value), period) for name, value in starter.items()}
     return identity | dict(sorted(blocks.items(), key=lambda item: order.index(item[0])))
 
 
@@ -65,7 +86,7 @@ def scaffold_text(archetype: Archetype, data: dict[str, Any], schema_line: str) 
 
 def block_comment(archetype: Archetype, block: str) -> str:
     """Return the comment above a block: what goes there, where it shows, which sum it must make."""
-    if block not in archetype.scaffold:
+    if block not in archetype.scaffold and block not in MONTHLY_BLOCKS:
         return ""
     description = Plan.model_fields[block].description or block
     rule = f"；{RULES[block]}" if block in RULES else ""
@@ -84,6 +105,10 @@ def write_plan_scaffold(archetype: Archetype, output: Path, root: Path, team: st
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(scaffold_text(archetype, data, schema_comment(output, root, "plan")), encoding="utf-8")
     return output
+
+
+def _is_month(period: str) -> bool:
+    return len(period) == 7 and "-Q" not in period
 
 
 def _fit_to_period(block: str, value: Any, period: str) -> Any:

@@ -16,12 +16,13 @@ from pathlib import Path
 from generator.atomic import claim_output, exclusive, staging_beside, swap_in
 from generator.docx import write_documents
 from generator.docx.charts import cache_dir
+from generator.errors import Problem
 from generator.onepager import ONEPAGER_FOLDER
 from generator.onepager.write import write_onepagers
-from generator.errors import Problem, UsageError
 from generator.project import source_folders
 from generator.repository import Repository
-from generator.site.engine import CONFIG_FILE, DOCS_DIR, Mode, run_mkdocs
+from generator.site.engine import DOCS_DIR, Mode, run_mkdocs
+from generator.site.engine_config import write_config
 from generator.site.generate import generate_pages
 from generator.site.search import index_with_pagefind, install_shim
 from generator.validate import check_repository
@@ -46,8 +47,6 @@ class BuildReport:
 
 def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, today: date | None = None) -> BuildReport:
     """Build the website of the repository at `root` into `site_dir` (default: site/)."""
-    if not (root / CONFIG_FILE).is_file():
-        raise UsageError("usage.no_site_config", path=str(root / CONFIG_FILE))
     target = (site_dir or root / "site").resolve()
     claim_output(target, root, source_folders(root))
     with exclusive(root):
@@ -55,6 +54,7 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
         repository = checked.require_clean()
         docs = root / DOCS_DIR
         _empty(docs)
+        write_config(root, docs)
         downloads, pdf_skipped = write_downloads(repository, docs)
         generated = generate_pages(repository, docs, downloads, today, pagefind=not offline)
         if offline:

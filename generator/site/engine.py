@@ -1,8 +1,9 @@
 """Run MkDocs on the generated docs folder, in strict mode, and report what it said.
 
 MkDocs runs as a subprocess (`python -m mkdocs`), exactly as a person would run it,
-so that the site stays an ordinary MkDocs project. Which search the theme uses is
-chosen through environment variables read by mkdocs.yml (`!ENV`).
+on the configuration salesbook completed (generator/site/engine_config.py), so that
+the site stays an ordinary MkDocs project. Which search the theme uses is chosen
+through environment variables read by mkdocs.yml (`!ENV`).
 """
 
 from __future__ import annotations
@@ -14,16 +15,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
 from generator.errors import BuildError
+from generator.site.engine_config import GENERATED_CONFIG
 
-CONFIG_FILE = "mkdocs.yml"
-SANITISER = "salesbook/sanitise"
-"""The MkDocs plugin that cleans every page body (generator/site/plugin.py); no site is made without it."""
 DOCS_DIR = "build/docs"
-"""Where the pages are generated; mkdocs.yml's `docs_dir` says the same."""
+"""Where the pages are generated; the configuration salesbook writes points MkDocs there."""
 
 _REPORTED = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
 _DOC_FILE = re.compile(r"'([^']+\.md)'")
@@ -37,18 +33,21 @@ class Mode:
     """Material's own search (serve, offline) instead of Pagefind."""
     offline: bool = False
     """Links and search that work opened from disk (file://)."""
+    problems_panel: bool = False
+    """The panel listing the content's current problems over every page (serve)."""
 
     def environment(self) -> dict[str, str]:
         return {
             "SALESBOOK_LUNR_SEARCH": str(self.lunr_search).lower(),
             "SALESBOOK_OFFLINE": str(self.offline).lower(),
+            "SALESBOOK_PROBLEMS_PANEL": str(self.problems_panel).lower(),
             "NO_MKDOCS_2_WARNING": "1",  # Material's banner about MkDocs 2.0; mkdocs<2 is pinned
         }
 
 
 def mkdocs_command(root: Path, verb: str, *args: str) -> list[str]:
     """Return the command line that runs MkDocs `verb` on the repository at `root`."""
-    return [sys.executable, "-m", "mkdocs", verb, "--config-file", str(root / CONFIG_FILE), *args]
+    return [sys.executable, "-m", "mkdocs", verb, "--config-file", str(root / GENERATED_CONFIG), *args]
 
 
 def mkdocs_environment(mode: Mode) -> dict[str, str]:
@@ -56,20 +55,8 @@ def mkdocs_environment(mode: Mode) -> dict[str, str]:
     return {**os.environ, **mode.environment()}
 
 
-def require_sanitiser(root: Path) -> None:
-    """Raise `BuildError` unless mkdocs.yml lists the sanitiser among its plugins."""
-    try:
-        plugins = YAML(typ="rt").load((root / CONFIG_FILE).read_text(encoding="utf-8")).get("plugins") or []
-    except (YAMLError, OSError, AttributeError):
-        plugins = []
-    names = {p if isinstance(p, str) else next(iter(p), None) for p in plugins if isinstance(p, str | dict)}
-    if SANITISER not in names:
-        raise BuildError("build.no_sanitiser", file=CONFIG_FILE, plugin=SANITISER)
-
-
 def run_mkdocs(root: Path, site_dir: Path, mode: Mode, sources: dict[str, str]) -> None:
     """Build the site into `site_dir` with `mkdocs build --strict`; raise `BuildError` on any warning."""
-    require_sanitiser(root)
     command = mkdocs_command(root, "build", "--strict", "--site-dir", str(site_dir))
     done = subprocess.run(command, cwd=root, env=mkdocs_environment(mode), capture_output=True, text=True, encoding="utf-8", errors="replace")
     if done.returncode != 0:

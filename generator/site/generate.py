@@ -16,7 +16,7 @@ from generator.config.site import load_settings
 from generator.errors import BuildError, display_path
 from generator.repository import Repository
 from generator.site.pages import Site, site_pages
-from generator.site.renderer import Renderer, template_folder, with_front_matter
+from generator.site.renderer import Renderer, template_folders, with_front_matter
 from generator.site.sections import BY_KIND
 from generator.site.terms import search_terms_of
 from generator.site.write import write_pages
@@ -41,15 +41,15 @@ def generate_pages(repository: Repository, docs: Path, downloads: set[str], toda
     root = repository.root
     archetypes = {a.id: a for a in load_archetypes(root)}
     site = Site(repository, load_settings(root), load_policy(root), today or date.today(), archetypes, downloads, load_contacts(root))
-    folder = template_folder(root)
-    renderer = Renderer(repository, folder)
+    folders = template_folders(root)
+    renderer = Renderer(repository, folders)
     bodies: dict[str, str] = {}
     pages = site_pages(site)
     for page in pages:
         try:
             bodies[page.path] = renderer.body(page.template, page.path, page.context)
         except TemplateError as error:
-            raise _template_error(error, folder, root, page.template) from None
+            raise _template_error(error, folders, root, page.template) from None
     indexed = [page.path for page in pages if pagefind and page.searchable]
     terms = dict(zip(indexed, search_terms_of([bodies[path] for path in indexed]), strict=True))
     texts = {
@@ -59,14 +59,15 @@ def generate_pages(repository: Repository, docs: Path, downloads: set[str], toda
     return Generated(len(texts), write_pages(texts, docs), _sources(repository))
 
 
-def _template_error(error: TemplateError, folder: Path, root: Path, template: str) -> BuildError:
+def _template_error(error: TemplateError, folders: list[Path], root: Path, template: str) -> BuildError:
     """Return the error located in the template file and line where Jinja stopped."""
     if isinstance(error, TemplateSyntaxError):
-        name, line = error.name or template, error.lineno
+        filename, line = error.filename, error.lineno
     else:  # Jinja puts the template's own file and line into the traceback
-        frames = [f for f in traceback.extract_tb(error.__traceback__) if Path(f.filename).is_relative_to(folder)]
-        name, line = (Path(frames[-1].filename).relative_to(folder).as_posix(), frames[-1].lineno) if frames else (template, 0)
-    return BuildError("build.template", template=display_path(folder / name, root), line=line, error=error.message or str(error))
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if any(Path(f.filename).is_relative_to(folder) for folder in folders)]
+        filename, line = (frames[-1].filename, frames[-1].lineno) if frames else (None, 0)
+    path = Path(filename) if filename else folders[0] / template
+    return BuildError("build.template", template=display_path(path, root), line=line, error=error.message or str(error))
 
 
 def _sources(repository: Repository) -> dict[str, str]:

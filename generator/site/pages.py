@@ -19,6 +19,7 @@ from generator.config.review import ReviewPolicy
 from generator.config.site import SiteSettings
 from generator.models import CaseStudy, Item, Plan, Product, Sop, kind_of
 from generator.onepager import onepager_path
+from generator.present import heading_number, outline
 from generator.repository import Repository
 from generator.site.facets import Backlinks, backlinks, facets_of, product_name, tags_of
 from generator.site.sections import SECTIONS, TAGS_FOLDER, Section
@@ -128,7 +129,7 @@ def home_page(site: Site) -> Page:
     """Return the home page: quick links by role, the newest case studies, every section."""
     cases = sorted(site.repository.items("case-study"), key=lambda c: (c.reviewed, c.id), reverse=True)
     counts = {s.kind: len(site.repository.items(s.kind)) for s in SECTIONS}
-    context = {"sections": SECTIONS, "counts": counts, "newest": cases[: site.settings.newest_case_studies]}
+    context = {"sections": SECTIONS, "counts": counts, "newest": cases[: site.settings.newest_case_studies], "hints": site.settings.search_hints}
     return Page("index.md", "home.md.j2", {"title": "首页", "hide": ["navigation", "toc"], "search": {"exclude": True}}, context)
 
 
@@ -195,7 +196,9 @@ def _related(site: Site, item: Item) -> dict[str, Any]:
         case Plan():
             archetype = site.archetypes[item.archetype]
             download = site.download(f"downloads/plans/{item.id}.docx")
-            return {"archetype": archetype, "sections": plan_sections(item, archetype), "download": download}
+            sections = plan_sections(item, archetype)
+            parts = [s.heading for s in archetype.sections_for(item.period) if s.numbered]
+            return {"archetype": archetype, "sections": sections, "download": download, "outline": outline(parts)}
     return {}
 
 
@@ -207,21 +210,16 @@ class PlanSection:
     blocks: list[tuple[str, str | None]]
 
 
-NUMERALS = "一二三四五六七八九十"
-
-
 def plan_sections(plan: Plan, archetype: Archetype) -> list[PlanSection]:
-    """Lay out a plan as its archetype's document does, leaving out empty blocks and parts."""
+    """Lay out a plan as its archetype's document does: every part, numbered as in Word, with its filled blocks."""
     sections: list[PlanSection] = []
     numbered = 0
-    for part in archetype.sections:
+    for part in archetype.sections_for(plan.period):
         blocks = [(ref.block, ref.heading) for ref in part.blocks if _filled(getattr(plan, ref.block))]
-        if not blocks:
-            continue
         title = part.heading
         if part.numbered:
             numbered += 1
-            title = f"{NUMERALS[numbered - 1]}、{title}" if numbered <= len(NUMERALS) else title
+            title = f"{heading_number(2, numbered)}{title}"
         sections.append(PlanSection(title, blocks))
     return sections
 

@@ -18,8 +18,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from generator.archetypes import BUNDLED_TEMPLATES
+from generator import present
 from generator.repository import Repository
+from generator.resources import layers
 from generator.site.markup import markdown, plain
 from generator.site.sections import BY_KIND
 
@@ -30,19 +31,21 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """libyaml's emitter when PyYAML has it: the same front matter, ten times faster (the search terms are long)."""
 
 
-def template_folder(root: Path) -> Path:
-    """Return the page template folder: the repository's own, else the bundled one."""
-    own = root / "templates" / "site"
-    return own if own.is_dir() else BUNDLED_TEMPLATES / "site"
+TEMPLATE_FOLDER = "templates/site"
+
+
+def template_folders(root: Path) -> list[Path]:
+    """Return where page templates are found: the repository's own folder first, then salesbook's."""
+    return layers(root, TEMPLATE_FOLDER)
 
 
 class Renderer:
-    """Render pages of one repository from the templates in one folder."""
+    """Render pages of one repository from the first template of each name found in `folders`."""
 
-    def __init__(self, repository: Repository, folder: Path):
+    def __init__(self, repository: Repository, folders: list[Path]):
         self.repository = repository
         self.env = Environment(
-            loader=FileSystemLoader(folder),
+            loader=FileSystemLoader(folders),
             autoescape=True,
             undefined=StrictUndefined,
             finalize=plain,
@@ -50,8 +53,10 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(markdown=markdown, number=number, change=change, share=share)
-        self.env.globals.update(url=url, link=link, title_of=self.title_of)
+        self.env.filters.update(markdown=markdown, number=present.amount, percent=present.percent,
+                                with_unit=present.with_unit, date_label=present.date_label, change=present.change)
+        self.env.globals.update(url=url, link=link, title_of=self.title_of, shares=present.shares, full_share=present.FULL_SHARE,
+                                period_label=present.period_label, target_groups=present.TARGET_GROUPS, dimensions=present.DIMENSIONS)
 
     def body(self, template: str, path: str, context: dict[str, Any]) -> str:
         """Return the Markdown body of the page at `path` from `template`."""
@@ -95,29 +100,3 @@ def link(context: Context, kind: str, item_id: str, anchor: str = "") -> Markup:
     """Return the link from the page being rendered to an item's page (and anchor)."""
     target = url(context, BY_KIND[kind].page_path(item_id))
     return Markup(f"{target}#{anchor}" if anchor else target)
-
-
-def number(value: float | str) -> str:
-    """Return 17.5 as "17.5", 46.0 as "46" and 6600 as "6,600"; text (XX) unchanged."""
-    if isinstance(value, str):
-        return value
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def change(before: float, after: float) -> str:
-    """Return the relative change from `before` to `after`, such as "↓ 62%"."""
-    if before == 0:
-        return "新增" if after else "持平"
-    ratio = (after - before) / abs(before) * 100
-    if round(ratio) == 0:
-        return "持平"
-    return f"{'↑' if ratio > 0 else '↓'} {abs(ratio):.0f}%"
-
-
-def share(amount: float | str, total: float | str) -> str:
-    """Return `amount` as a percentage of `total` ("" while either is XX or the total is 0)."""
-    if isinstance(amount, str) or isinstance(total, str) or not total:
-        return ""
-    return f"{amount / total * 100:.1f}%".replace(".0%", "%")

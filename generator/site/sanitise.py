@@ -25,8 +25,7 @@ import re
 
 import nh3
 
-SAFE_URL_SCHEMES = {"http", "https", "mailto", "tel"}
-"""Schemes a link or image may use; relative links and anchors are always fine."""
+from generator.urls import SAFE_URL_SCHEMES
 
 TAGS = nh3.ALLOWED_TAGS | {"form", "label", "select", "option", "output", "button"}
 """Markdown's tags, the structural tags nh3 allows, and our index filters' form controls."""
@@ -78,7 +77,6 @@ def _filter_attribute(tag: str, name: str, value: str) -> str | None:
     if tag == "button" and name == "type" and value != "button":
         return "button"
     return value
-
 
 
 def text_of(fragment: str) -> str:

@@ -3,7 +3,8 @@
 A watcher polls content/, playbooks/, templates/ and site_config/. On a change it
 checks the content again and rewrites only the pages whose Markdown changed;
 `mkdocs serve` notices those files and reloads the browser. While the content
-has errors, the problems are printed and the last good pages stay up.
+has errors, the last good pages stay up, the problems are printed, and they are
+written to problems.json, which a panel on every page lists in the browser.
 
 Serve shares the docs folder with `salesbook build`, so it writes only while holding
 the build lock; when a build rewrote the folder meanwhile (its stamp file is gone),
@@ -12,6 +13,7 @@ serve writes its own pages again.
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import time
@@ -24,30 +26,35 @@ from generator.atomic import exclusive
 from generator.errors import BuildError, ContentError, Problem
 from generator.messages import render
 from generator.site.build import write_downloads
-from generator.site.engine import DOCS_DIR, Mode, mkdocs_command, mkdocs_environment, require_sanitiser
+from generator.site.engine import DOCS_DIR, Mode, mkdocs_command, mkdocs_environment
+from generator.site.engine_config import write_config
 from generator.site.generate import generate_pages
 from generator.validate import check_repository
 
 WATCHED = ("content", "playbooks", "templates", "site_config")
 POLL_SECONDS = 0.5
-SERVE_MODE = Mode(lunr_search=True)
+SERVE_MODE = Mode(lunr_search=True, problems_panel=True)
 """Pagefind indexes a finished site, so the preview uses Material's own search."""
 
 STAMP = ".salesbook-serve"
 """The file serve keeps in the docs folder; a build that rewrites the folder removes it."""
+
+PROBLEMS_FILE = "problems.json"
+"""Where, in the docs folder, the browser panel reads the current problems."""
 
 Snapshot = dict[Path, tuple[int, int]]
 
 
 def serve_site(root: Path, address: str, lang: str) -> None:
     """Generate the pages, start `mkdocs serve` and regenerate on every change until Ctrl+C."""
-    require_sanitiser(root)
     docs = root / DOCS_DIR
     docs.mkdir(parents=True, exist_ok=True)
+    write_config(root, docs)
     seen = snapshot(root)
     written = regenerate(root, docs, lang, documents=True)
-    command = mkdocs_command(root, "serve", "--dev-addr", address, "--livereload", "--watch-theme", "--dirty")
+    command = mkdocs_command(root, "serve", "--dev-addr", address, "--livereload", "--watch-theme", "--dirty", "--quiet")
     server = subprocess.Popen(command, cwd=root, env=mkdocs_environment(SERVE_MODE))
+    click.echo(render("serve.ready", lang, {"url": f"http://{address}/"}), err=True)
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
         while server.poll() is None:
@@ -93,6 +100,7 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> bool:
     _show(result.problems, lang)
     if result.errors:
         click.echo(render("serve.kept", lang, {"errors": len(result.errors)}), err=True)
+        show_problems(root, docs, [p.format(lang) for p in result.errors], lang)
         return False
     repository = result.require_clean()
     try:
@@ -100,14 +108,18 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> bool:
             docs.mkdir(parents=True, exist_ok=True)
             downloads = write_downloads(repository, docs)[0] if documents else _existing_downloads(docs)
             changed = generate_pages(repository, docs, downloads, date.today(), pagefind=False).changed
+            write_config(root, docs)
             if not (docs / STAMP).is_file():
                 (docs / STAMP).touch()
     except ContentError as error:  # site.yaml or an archetype file is wrong
         _show(error.problems, lang)
+        show_problems(root, docs, [p.format(lang) for p in error.problems], lang)
         return False
     except BuildError as error:
         click.echo(f"salesbook: {error.message(lang)}", err=True)
+        show_problems(root, docs, [error.message(lang)], lang)
         return False
+    show_problems(root, docs, [], lang)
     seconds = f"{time.monotonic() - started:.1f}"
     click.echo(render("serve.updated", lang, {"pages": len(changed), "seconds": seconds}), err=True)
     return True
@@ -117,6 +129,21 @@ def _show(problems: list[Problem], lang: str) -> None:
     """Print each problem as `path:line:col` and its message, as `salesbook check` does."""
     for problem in problems:
         click.echo(problem.format(lang))
+
+
+def show_problems(root: Path, docs: Path, lines: list[str], lang: str) -> None:
+    """Write the problems the browser panel lists (an empty list hides it); touch the file only on change."""
+    report = {
+        "heading": render("serve.panel_heading", lang, {"count": len(lines)}),
+        "hint": render("serve.panel_hint", lang, {}),
+        "close": render("serve.panel_close", lang, {}),
+        "lines": lines,
+    }
+    path = docs / PROBLEMS_FILE
+    text = json.dumps(report, ensure_ascii=False, indent=1)
+    with exclusive(root):
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
 
 
 def _affects_documents(root: Path, path: Path) -> bool:

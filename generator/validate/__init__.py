@@ -17,10 +17,12 @@ from generator.modelcheck import validate_item
 from generator.models import ContentType, Plan, Taxonomy
 from generator.models.common import ValidationContext
 from generator.project import TAXONOMY_FILE, content_files
+from generator.recover import Reading, read_past_errors
 from generator.repository import Entry, Repository
 from generator.validate.boundary import AudienceRules, boundary_problems, load_audience_rules
-from generator.validate.content import identity_problems, question_id_problems, text_problems
+from generator.validate.content import identity_problems, magnitude_problems, misplaced_problem, question_id_problems, text_problems
 from generator.validate.plans import plan_problems
+from generator.validate.settings import settings_problems, unreadable_by_this_salesbook
 
 
 @dataclass
@@ -48,23 +50,29 @@ class CheckResult:
 
 def check_repository(root: Path) -> CheckResult:
     """Load, validate and cross-check every content file under `root`."""
+    if wrong_version := unreadable_by_this_salesbook(root):
+        return CheckResult(None, wrong_version, 1)
     taxonomy, problems = load_taxonomy(root)
+    problems.extend(settings_problems(root))
     files = content_files(root)
     if taxonomy is None:
         return CheckResult(None, sorted(problems), len(files) + 1)
     documents: list[tuple[Document, ContentType]] = []
     unreadable: dict[str, set[str]] = {}
+    partial: dict[str, Reading] = {}
     for path, content_type in files:
         display = display_path(path, root)
         if content_type is None:
-            problems.append(Problem(display, 1, 1, "", "unknown_folder"))
+            problems.append(misplaced_problem(path, display))
             continue
-        document = read_document(path, display)
-        if isinstance(document, list):
-            problems.extend(document)
+        reading = read_past_errors(path, display)
+        problems.extend(reading.problems)
+        if reading.problems:
             unreadable.setdefault(content_type.kind, set()).add(path.stem)
-        else:
-            documents.append((document, content_type))
+        if reading.document is not None:
+            documents.append((reading.document, content_type))
+            if reading.problems:
+                partial[display] = reading
     documents.sort(key=lambda pair: (pair[0].plain.get("id") != pair[0].path.stem, pair[0].display))
     problems.extend(_identity_problems(documents))
     context = ValidationContext(taxonomy.vocabularies(), _known_ids(documents, unreadable), root)
@@ -73,7 +81,9 @@ def check_repository(root: Path) -> CheckResult:
     rules, rule_problems = load_audience_rules(root)
     problems.extend(archetype_problems + rule_problems)
     for document, content_type in documents:
-        problems.extend(_check_document(document, content_type, context, repository, archetypes, rules))
+        reading = partial.get(document.display)
+        found = _check_document(document, content_type, context, repository if reading is None else None, archetypes, rules)
+        problems.extend(found if reading is None else filter(reading.keep, found))
     return CheckResult(repository, sorted(problems), len(files) + 1)
 
 
@@ -101,8 +111,7 @@ def _known_ids(documents: list[tuple[Document, ContentType]], unreadable: dict[s
     ids = {kind: set(stems) for kind, stems in unreadable.items()}
     for document, content_type in documents:
         item_id = document.plain.get("id")
-        if isinstance(item_id, str):
-            ids.setdefault(content_type.kind, set()).add(item_id)
+        ids.setdefault(content_type.kind, set()).add(item_id if isinstance(item_id, str) else document.path.stem)
     return ids
 
 
@@ -110,23 +119,26 @@ def _check_document(
     document: Document,
     content_type: ContentType,
     context: ValidationContext,
-    repository: Repository,
+    repository: Repository | None,
     archetypes: dict[str, Archetype],
     rules: AudienceRules,
 ) -> list[Problem]:
+    """Validate one document; add it to `repository` (if given) when it has no error."""
     is_plan = content_type.model is Plan
     problems = text_problems(document, allow_placeholder=is_plan)
     if content_type.kind == "faq":
         problems.extend(question_id_problems(document))
     item, item_problems = validate_item(document, content_type.model, context)
     problems.extend(_without_placeholder_echoes(item_problems, problems))
+    if item is not None:
+        problems.extend(magnitude_problems(item, document))
     if item is not None and isinstance(item, Plan):
         problems.extend(plan_problems(item, document, archetypes.get(item.archetype)))
     if item is not None:
         problems.extend(boundary_problems(item, document, rules))
     if problems and (refusal := document.refusal()) is not None:
         return [refusal]  # libyaml read what ruamel.yaml refuses: the syntax error is the real problem
-    if item is not None and not any(p.severity is Severity.ERROR for p in problems):
+    if repository is not None and item is not None and not any(p.severity is Severity.ERROR for p in problems):
         if repository.get(content_type.kind, item.id) is None:
             repository.add(Entry(content_type.kind, item, document))
     return problems

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from generator.errors import Problem
-from generator.load import Document
+from generator.errors import Problem, Severity
+from generator.load import Document, read_document
+from generator.messages import Msg
+from generator.models import CONTENT_TYPES, CaseStudy, Item
 from generator.models.common import PLACEHOLDER
+from generator.present import CONTROL_CHARS
 
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+LARGEST_PLAUSIBLE_DEAL = 10_000
+"""万元: one case study's contract above 1 亿元 is far beyond the demo content's 48–580 万元; likely 元 typed as 万元."""
 
 
 def walk_strings(data: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -58,3 +62,24 @@ def question_id_problems(document: Document) -> list[Problem]:
         document.problem(("questions", index, "id"), "duplicate_question_id", id=qid, first_line=first_line)
         for index, qid, first_line in document.repeats("questions", "id")
     ]
+
+
+def misplaced_problem(path: Path, display: str) -> Problem:
+    """Say where a file in a folder of no content type belongs: judged by its keys, else every type's folder."""
+    document = read_document(path, display)
+    keys = set(document.plain) if not isinstance(document, list) else set()
+    shared = set(Item.model_fields)
+    scores = [(len(keys & (set(t.model.model_fields) - shared)), t) for t in CONTENT_TYPES]
+    best, content_type = max(scores, key=lambda pair: pair[0])
+    if best:
+        return Problem(display, 1, 1, "", "unknown_folder", {"where": Msg("folder.guess", {"kind": Msg(f"kind.{content_type.kind}"), "folder": content_type.folder})})
+    folders = "、".join(f"{t.folder}/" for t in CONTENT_TYPES)
+    return Problem(display, 1, 1, "", "unknown_folder", {"where": Msg("folder.list", {"folders": folders})})
+
+
+def magnitude_problems(item: Item, document: Document) -> list[Problem]:
+    """Warn about a money figure too large for its unit (a 元 amount typed where 万元 is meant)."""
+    if not isinstance(item, CaseStudy) or item.deal_size is None or item.deal_size < LARGEST_PLAUSIBLE_DEAL:
+        return []
+    written, yi = (f"{amount:f}".rstrip("0").rstrip(".") for amount in (item.deal_size, item.deal_size / 10000))
+    return [document.problem(("deal_size",), "implausible_deal_size", Severity.WARNING, value=written, yuan=yi)]

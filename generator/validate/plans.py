@@ -1,30 +1,32 @@
-"""Plan checks: the archetype's blocks are filled, breakdowns add up, weights and
-shares make 100 %, periods agree."""
+"""Plan checks: the archetype's blocks are filled, every table adds up to its own total and
+to the plan's target of the same measure (in 元 or 万元 alike), weights and shares make
+100 %, periods agree, and blanks are written `XX`.
+
+Sums are exact (fractions, not floats): 0.1 + 0.2 is 0.3, and a total of
+123456789012345678 is compared digit for digit.
+"""
 
 from __future__ import annotations
 
-import calendar
-from collections.abc import Sequence
-from datetime import date
-
+from collections.abc import Callable, Sequence
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from generator.errors import Problem, Severity
 from generator.load import Document
 from generator.messages import Msg
 from generator.models.common import PLACEHOLDER
-from generator.models.plan import Plan
+from generator.models.plan import Plan, Target, period_end
+from generator.present import BLANK, amount, exact, in_yuan, with_unit
+from generator.validate.content import walk_strings
 
 if TYPE_CHECKING:
     from generator.archetypes import Archetype
 
-TOLERANCE = 0.005
-
-
-def format_number(value: float) -> str:
-    """Return `1,050,000` or `12.5`: thousands separated, no trailing zeros."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text or "0"
+Report = Callable[..., None]
+Measure = tuple[str, float | str, str]
+"""A figure to reconcile: what it is (for the message), its value and its unit."""
+MONEY = "元"
 
 
 def plan_problems(plan: Plan, document: Document, archetype: Archetype | None = None) -> list[Problem]:
@@ -35,23 +37,16 @@ def plan_problems(plan: Plan, document: Document, archetype: Archetype | None = 
         problems.append(document.problem(loc, code, severity, **params))
 
     if archetype is not None:
-        for block in archetype.requires:
-            if is_empty(getattr(plan, block)):
-                line, col = document.locate(("archetype",))
-                params = {"archetype": archetype.name}
-                problems.append(Problem(document.display, line, col, block, "archetype_requires", params, Severity.WARNING))
-
-    for index, breakdown in enumerate(plan.breakdowns):
-        loc = ("breakdowns", index, "total")
-        _check_sum(report, loc, [row.amount for row in breakdown.rows], breakdown.total, "breakdown_sum")
-        _check_breakdown_period(report, ("breakdowns", index, "dimension"), plan, breakdown.dimension, len(breakdown.rows))
+        problems.extend(_required_blocks(plan, document, archetype))
+    _check_breakdowns(report, plan)
     for index, kpi_set in enumerate(plan.kpis):
-        _check_sum(report, ("kpis", index, "items"), [item.weight for item in kpi_set.items], 100, "weights_sum")
+        _check_percent_sum(report, ("kpis", index, "items"), [item.weight for item in kpi_set.items], "weights_sum")
     for share in ("customer_share", "revenue_share"):
         if plan.tiers:
-            _check_sum(report, ("tiers",), [getattr(tier, share) for tier in plan.tiers], 100, "shares_sum", share=Msg(f"share.{share}"))
+            _check_percent_sum(report, ("tiers",), [getattr(tier, share) for tier in plan.tiers], "shares_sum", share=Msg(f"share.{share}"))
     if plan.budget and plan.budget.total is not None:
-        _check_sum(report, ("budget", "total"), [line.amount for line in plan.budget.lines], plan.budget.total, "budget_sum")
+        _check_own_total(report, ("budget", "total"), [line.amount for line in plan.budget.lines], plan.budget.total, plan.budget.unit, "budget_sum")
+    _check_blanks(report, document)
     end = period_end(plan.period)
     if plan.prepared > end:
         report(("prepared",), "prepared_after_period", prepared=plan.prepared.isoformat(), period=plan.period, end=end.isoformat())
@@ -67,16 +62,128 @@ def is_empty(value: object) -> bool:
     return False
 
 
-def _check_sum(report, loc, parts: Sequence[float | str], expected: float | str, code: str, **params: object) -> None:
-    if PLACEHOLDER in (*parts, expected):
+def _required_blocks(plan: Plan, document: Document, archetype: Archetype) -> list[Problem]:
+    line, col = document.locate(("archetype",))
+    return [Problem(document.display, line, col, block, "archetype_requires", {"archetype": archetype.name}, Severity.WARNING)
+            for block in archetype.requires if is_empty(getattr(plan, block))]
+
+
+def _check_breakdowns(report: Report, plan: Plan) -> None:
+    """Check each breakdown against its own total, then against the target it breaks down."""
+    for index, breakdown in enumerate(plan.breakdowns):
+        loc = ("breakdowns", index)
+        _check_own_total(report, (*loc, "total"), [row.amount for row in breakdown.rows], breakdown.total, breakdown.unit, "breakdown_sum")
+        _check_breakdown_period(report, (*loc, "dimension"), plan, breakdown.dimension, len(breakdown.rows))
+        if breakdown.target is not None and _target_named(plan, breakdown.target) is None:
+            names = "、".join(f"「{t.name}」" for t in _all_targets(plan)) or "—"
+            report((*loc, "target"), "breakdown_target_unknown", name=breakdown.target, names=names)
+    _reconcile_with_targets(report, plan)
+
+
+def _reconcile_with_targets(report: Report, plan: Plan) -> None:
+    """Every breakdown's total, and a battle map's last cumulative target, equal the target they
+    break down, across units (元/万元).
+
+    A breakdown names its target (`target:`); one that names none breaks down the plan's
+    headline figure, the first financial target counted in money — or, without one, the
+    measure of the first such breakdown, so tables of the same measure still agree."""
+    headline = next((t for t in plan.targets.financial if in_yuan(0, t.unit) is not None), None) if plan.targets else None
+    reference: Measure | None = (f"目标「{headline.name}」", headline.value, headline.unit) if headline else None
+    for index, breakdown in enumerate(plan.breakdowns):
+        target = _target_named(plan, breakdown.target) if breakdown.target else None
+        if breakdown.target and target is None:
+            continue
+        against = (f"目标「{target.name}」", target.value, target.unit) if target else reference
+        if against is None:
+            reference = (f"表「{breakdown.title}」", breakdown.total, breakdown.unit)
+            continue
+        _compare(report, ("breakdowns", index, "total"), "breakdown_target", (f"「{breakdown.title}」", breakdown.total, breakdown.unit), against)
+    if plan.battle_map is not None:
+        _check_battle_map(report, plan, reference)
+
+
+def _check_battle_map(report: Report, plan: Plan, reference: Measure | None) -> None:
+    """Cumulative targets only grow, and the last one is the month's target."""
+    battles = plan.battle_map.battles  # type: ignore[union-attr]
+    unit = plan.battle_map.unit  # type: ignore[union-attr]
+    known = [(i, b.cumulative) for i, b in enumerate(battles) if b.cumulative != PLACEHOLDER]
+    for (_, before), (index, after) in zip(known, known[1:]):
+        if exact(after) < exact(before):  # type: ignore[arg-type]
+            report(("battle_map", "battles", index, "cumulative"), "battle_map_order", value=with_unit(after, unit), previous=with_unit(before, unit))
+    if reference is not None:
+        last = len(battles) - 1
+        _compare(report, ("battle_map", "battles", last, "cumulative"), "battle_map_final", (battles[last].name, battles[last].cumulative, unit), reference)
+
+
+def _compare(report: Report, loc: tuple[str | int, ...], code: str, mine: Measure, theirs: Measure) -> None:
+    """Report when two figures of one measure differ, converting 元/万元 as needed."""
+    title, value, unit = mine
+    what, other, other_unit = theirs
+    if PLACEHOLDER in (value, other):
+        return
+    left, right = in_yuan(value, unit), in_yuan(other, other_unit)
+    if left is None or right is None:
+        if unit.strip() != other_unit.strip():
+            report(loc, "breakdown_unit_mismatch", title=title, unit=unit, what=what, other=other_unit)
+            return
+        left, right = exact(value), exact(other)  # type: ignore[arg-type]
+        show = unit
+    else:
+        show = unit if unit.strip() == other_unit.strip() else MONEY
+    if left != right:
+        report(loc, code, title=title, total=with_unit(value, unit), what=what, expected=with_unit(other, other_unit),
+               diff=_difference(left, right, _unit_scale(show), show))
+
+
+def _unit_scale(unit: str) -> Fraction:
+    worth = in_yuan(1, unit)
+    return worth if worth is not None else Fraction(1)
+
+
+def _difference(actual: Fraction, expected: Fraction, scale: Fraction, unit: str) -> Msg:
+    """Return “多 50,000 元” or “少 5 万元”: how far `actual` is from `expected`, in `unit`."""
+    gap = (actual - expected) / scale
+    return Msg("diff.more" if gap > 0 else "diff.less", {"amount": with_unit(abs(gap), unit)})
+
+
+def _target_named(plan: Plan, name: str | None) -> Target | None:
+    return next((t for t in _all_targets(plan) if t.name == name), None)
+
+
+def _all_targets(plan: Plan) -> list[Target]:
+    if plan.targets is None:
+        return []
+    return [*plan.targets.financial, *plan.targets.market, *plan.targets.customer, *plan.targets.team]
+
+
+def _check_own_total(report: Report, loc: tuple[str | int, ...], parts: Sequence[float | str], stated: float | str, unit: str, code: str) -> None:
+    """A table's rows add up to the total it states."""
+    if PLACEHOLDER in (*parts, stated):
         report(loc, "sum_skipped_placeholder", Severity.WARNING)
         return
-    actual = sum(float(p) for p in parts)
-    if abs(actual - float(expected)) > TOLERANCE:
-        report(loc, code, actual=format_number(actual), expected=format_number(float(expected)), diff=format_number(abs(actual - float(expected))), **params)
+    actual = sum((exact(p) for p in parts), Fraction(0))  # type: ignore[arg-type]
+    if actual != exact(stated):  # type: ignore[arg-type]
+        report(loc, code, actual=with_unit(actual, unit), expected=with_unit(stated, unit), diff=_difference(actual, exact(stated), Fraction(1), unit))  # type: ignore[arg-type]
 
 
-def _check_breakdown_period(report, loc, plan: Plan, dimension: str, rows: int) -> None:
+def _check_percent_sum(report: Report, loc: tuple[str | int, ...], parts: Sequence[float | str], code: str, **params: object) -> None:
+    if PLACEHOLDER in parts:
+        report(loc, "sum_skipped_placeholder", Severity.WARNING)
+        return
+    actual = sum((exact(p) for p in parts), Fraction(0))  # type: ignore[arg-type]
+    if actual != 100:
+        report(loc, code, actual=amount(actual), **params)
+
+
+def _check_blanks(report: Report, document: Document) -> None:
+    """Warn about blanks that look like `XX` but are not: ＸＸ, xx, X, XXX."""
+    for loc, text in walk_strings(document.plain):
+        for match in BLANK.finditer(text):
+            if match.group() != PLACEHOLDER:
+                report(loc, "lookalike_blank", Severity.WARNING, found=match.group())
+
+
+def _check_breakdown_period(report: Report, loc: tuple[str | int, ...], plan: Plan, dimension: str, rows: int) -> None:
     is_year = "-" not in plan.period
     if dimension == "quarter" and not is_year:
         report(loc, "quarter_needs_year", period=plan.period)
@@ -88,24 +195,3 @@ def _check_breakdown_period(report, loc, plan: Plan, dimension: str, rows: int) 
         report(loc, "too_many_months", count=rows, period=plan.period, most=12 if is_year else 3)
     elif dimension == "week" and not is_year and "-Q" not in plan.period and rows > 5:
         report(loc, "too_many_weeks", count=rows, period=plan.period)
-
-
-def period_end(period: str) -> date:
-    """Return the last day of a plan period such as 2027, 2027-Q2 or 2027-03."""
-    year = int(period[:4])
-    if len(period) == 4:
-        return date(year, 12, 31)
-    if "-Q" in period:
-        month = int(period[-1]) * 3
-    else:
-        month = int(period[5:7])
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def period_label(period: str) -> str:
-    """Return a plan period as people write it: 2027 年度, 2027 年第二季度, 2027 年 3 月."""
-    if len(period) == 4:
-        return f"{period} 年度"
-    if "-Q" in period:
-        return f"{period[:4]} 年第{'一二三四'[int(period[-1]) - 1]}季度"
-    return f"{period[:4]} 年 {int(period[5:])} 月"

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.archetypes import ARCHETYPE_IDS, BLOCKS, BUNDLED_TEMPLATES, load_archetypes
+from generator.archetypes import ARCHETYPE_FOLDER, ARCHETYPE_IDS, BLOCKS, load_archetypes
 from generator.models.plan import Plan
+from generator.resources import bundled_root
 from tests.helpers import edit, salesbook
 
 NAMES = ["综合性、战略导向型", "数据驱动、KPI导向型", "团队赋能、人才发展导向型", "市场开拓、新业务增长导向型", "客户关系、存量深耕导向型"]
@@ -39,8 +40,8 @@ def test_the_archetypes_own_emphases() -> None:
 def test_a_repository_can_override_an_archetype_and_mistakes_are_located(minimal: Path) -> None:
     folder = minimal / "templates" / "archetypes"
     folder.mkdir(parents=True)
-    for path in (BUNDLED_TEMPLATES / "archetypes").glob("*.yaml"):
-        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    bundled = bundled_root() / ARCHETYPE_FOLDER / "kpi.yaml"  # only this one: the other four stay salesbook's
+    (folder / "kpi.yaml").write_text(bundled.read_text(encoding="utf-8"), encoding="utf-8")
     edit(folder / "kpi.yaml", "    guidance: 列出奖项、奖励内容和达标条件；条件要能用系统里的数据直接核算。\n", "")
     run = salesbook("check", cwd=minimal)
     assert run.lines == ["templates/archetypes/kpi.yaml:40:5: sections[5].guidance: 缺少必填字段"]

@@ -115,7 +115,7 @@ def test_fmt_reports_a_file_it_cannot_read_and_leaves_it_alone(team: Path) -> No
     build_file_tree(team, {PATH: "id: auto-parts\ntags: [a\n"})
     run = salesbook("fmt", PATH, cwd=team)
     assert run.code == 1
-    assert run.lines[0].startswith(f"{PATH}:3:1: YAML 语法错误")
+    assert run.lines[0].startswith(f"{PATH}:2:7: YAML 语法错误")
     assert (team / PATH).read_text(encoding="utf-8") == "id: auto-parts\ntags: [a\n"
 
 

@@ -16,7 +16,7 @@ from docx import Document
 from generator.models import CaseStudy, FaqSet, Item, Product
 from generator.onepager.write import sendable_items, write_onepagers
 from generator.repository import Repository
-from generator.site.renderer import number
+from generator.present import amount as number
 from generator.validate import check_repository
 from tests.helpers import REPO_ROOT, salesbook
 
@@ -76,7 +76,7 @@ def internal_values(item: Item, repository: Repository) -> list[str]:
         if item.sales_cycle_days is not None:
             values += [f"{item.sales_cycle_days}天", "销售周期"]
     if isinstance(item, Product):
-        values += [c.detail for c in item.competitors] + [c.name for c in item.competitors]
+        values += [c.detail for c in item.competitors if c.detail] + [c.name for c in item.competitors]
         faqs = [f for f in repository.items("faq") if isinstance(f, FaqSet) and f.product == item.id]
         values += [q.internal_note for f in faqs for q in f.questions if q.internal_note]
     return [_squeezed(v) for v in values] + ["折扣权限", "报价权限"]

@@ -9,9 +9,9 @@ from urllib.parse import urljoin
 from generator.atomic import OUTPUT_MARKER
 from generator.models import FaqSet
 from generator.site.engine import DOCS_DIR
-from generator.site.renderer import number
+from generator.present import amount as number
 from generator.site.sections import SECTIONS
-from tests.helpers import REPO_ROOT, build_file_tree, edit, salesbook
+from tests.helpers import build_file_tree, edit, salesbook
 from tests.site.conftest import Built
 from generator.config.contacts import load_contacts
 from tests.site.pages_html import by_class, parse, resources
@@ -110,10 +110,6 @@ def test_no_page_loads_anything_from_outside_the_site(demo_site: Built) -> None:
     for html in demo_site.site.rglob("*.html"):
         outside = [url for url in resources(parse(html)) if re.match(r"^(https?:)?//", url)]
         assert outside == [], html
-
-
-def test_mkdocs_reads_the_generated_docs_folder() -> None:
-    assert f"\ndocs_dir: {DOCS_DIR}\n" in (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def test_content_errors_stop_the_build_before_anything_is_written(demo_copy: Path) -> None:

@@ -9,9 +9,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+from playwright.sync_api import Browser
+
 from generator.atomic import exclusive
 from generator.site.engine import DOCS_DIR
 from tests.helpers import edit
+from tests.site.browser import open_tab
+
+SHOTS = Path(__file__).parent.parent.parent / "build" / "screenshots"
 
 
 def _free_port() -> int:
@@ -38,12 +43,16 @@ def _wait_for(url: str, text: str, seconds: float) -> float:
     raise AssertionError(f"{text!r} did not appear at {url} within {seconds} s")
 
 
+def _start(root: Path, port: int) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+
+
 def test_an_edit_shows_in_the_preview_within_seconds(demo_copy: Path) -> None:
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=demo_copy, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
+    server = _start(demo_copy, port)
     try:
         page = f"http://127.0.0.1:{port}/sops/payment-collection/"
         _wait_for(page, "回款与应收账款管理", 60)
@@ -55,8 +64,37 @@ def test_an_edit_shows_in_the_preview_within_seconds(demo_copy: Path) -> None:
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=20)
-    assert "content/sops/payment-collection.yaml:5:11: reviewed: 不是有效日期，格式应为 YYYY-MM-DD" in output.splitlines()
+    assert "content/sops/payment-collection.yaml:5:11: reviewed: `上周` 不是日期：写成 YYYY-MM-DD，如 `2026-11-03`" in output.splitlines()
     assert "内容有 1 个错误，网站保持上一次的版本；改好后会自动更新" in output.splitlines()
+
+
+def test_the_browser_lists_the_problems_until_they_are_fixed(demo_copy: Path, browser: Browser) -> None:
+    port = _free_port()
+    server = _start(demo_copy, port)
+    sop = demo_copy / "content/sops/payment-collection.yaml"
+    try:
+        page_url = f"http://127.0.0.1:{port}/sops/payment-collection/"
+        _wait_for(page_url, "回款与应收账款管理", 60)
+        tab = open_tab(browser, width=390, height=844).page
+        tab.goto(page_url)
+        assert tab.locator(".sb-problems").count() == 0
+        edit(sop, "title: 回款与应收账款管理", "title：回款与应收账款管理")
+        panel = tab.locator(".sb-problems")
+        panel.wait_for(state="visible", timeout=40_000)
+        assert panel.locator("h2").inner_text() == "内容有 1 个错误"
+        assert panel.locator("li").all_inner_texts() == [
+            "content/sops/payment-collection.yaml:3:6: YAML 语法错误：`title` 后面是中文冒号“：”，YAML 只认英文冒号加空格：改成 `title: 回款与应收账款管理`"
+        ]
+        assert "回款与应收账款管理" in tab.locator("article h1").inner_text()  # the last good page stays under the panel
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(SHOTS / "serve-problems-390.png"))
+        edit(sop, "title：回款与应收账款管理", "title: 回款与应收账款管理")
+        panel.wait_for(state="detached", timeout=40_000)
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=20)
+    assert f"预览已启动：http://127.0.0.1:{port}/　修改内容后浏览器会自动刷新，按 Ctrl+C 退出" in output.splitlines()
+    assert "INFO" not in output  # MkDocs' own English log stays quiet
 
 
 def test_serve_writes_pages_only_under_the_build_lock(demo_copy: Path) -> None:
