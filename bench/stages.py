@@ -2,7 +2,7 @@
 
 The stage functions that `generator.site.build.build_site` calls are wrapped with
 timers, then `build_site` itself runs, so the bench follows the build as it is,
-whatever its order. MkDocs and Pagefind run in a forked child each, so that their
+whatever its order. MkDocs (with the search plugin) runs in a forked child, so that its
 peak memory is measured apart; the in-process stages' peak is this process's own.
 Prints one line of JSON.
 
@@ -31,10 +31,9 @@ STAGES = {
     "write_downloads": "downloads",
     "generate_pages": "generate",
     "run_mkdocs": "mkdocs",
-    "index_with_pagefind": "pagefind",
 }
 """build.py's stage functions -> the names the bench reports them under."""
-SUBPROCESS_STAGES = {"mkdocs", "pagefind"}
+SUBPROCESS_STAGES = {"mkdocs"}
 
 
 def instrument(seconds: dict[str, float], peaks: dict[str, float]) -> None:

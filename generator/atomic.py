@@ -16,6 +16,7 @@ import ctypes
 import fcntl
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -84,6 +85,27 @@ def swap_in(staging: Path, target: Path) -> None:
         os.rename(target, retired)  # no atomic exchange on this system: two renames, microseconds apart
         os.rename(staging, target)
         os.rename(retired, staging)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace the file at `path` (through any symlink) with `data` in one step, keeping its permissions.
+
+    The bytes go to a temporary file beside it, are flushed to disk, and the temporary
+    file is renamed over the original: a full disk or a crash leaves the old file whole.
+    """
+    target = path.resolve()
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def publish_files(staging: Path, target: Path) -> list[Path]:

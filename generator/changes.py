@@ -58,8 +58,16 @@ def snapshot(top: Path, tree: str, folder: Path) -> Path:
     if archive.returncode != 0:
         raise UsageError("usage.bad_revision", base=tree)
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(folder, filter="data")
+        tar.extractall(folder, filter=_inside_only)
     return folder
+
+
+def _inside_only(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+    """Extract what stays inside the snapshot; leave out links that point outside (check refuses them anyway)."""
+    try:
+        return tarfile.data_filter(member, path)
+    except tarfile.FilterError:
+        return None
 
 
 def _identity(problem: Problem) -> tuple[object, ...]:

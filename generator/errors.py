@@ -63,11 +63,11 @@ def field_path(loc: tuple[str | int, ...]) -> str:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """Return `path` relative to the repository root when it lies inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """Return `path` relative to the repository root when it lies inside it (a symlink named as itself)."""
+    for candidate, base in ((path.absolute(), root.absolute()), (path.resolve(), root.resolve())):
+        if candidate.is_relative_to(base):
+            return candidate.relative_to(base).as_posix()
+    return path.as_posix()
 
 
 class SalesbookError(Exception):

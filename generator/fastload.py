@@ -12,12 +12,15 @@ and locates the problem; positions are only ever computed by ruamel.yaml.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import yaml
 from ruamel.yaml.nodes import ScalarNode as RuamelScalarNode
 from ruamel.yaml.resolver import VersionedResolver
+
+from generator.messages import Msg
 
 PREFIX = "tag:yaml.org,2002:"
 SIMPLE_VALUES = {
@@ -31,6 +34,9 @@ SIMPLE_VALUES = {
 """The scalar kinds the fast path constructs, and (for plain scalars) the spellings it accepts."""
 
 _LOADER = getattr(yaml, "CSafeLoader", None)
+_DIRECTIVE = re.compile(r"^%|(^|[\s\[{,])&\S", re.M)
+"""A directive or an anchor: libyaml reads some of them differently (`&an:chor`)."""
+_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*#")
 _RESOLVER = VersionedResolver(version=(1, 2))
 
 
@@ -38,16 +44,40 @@ class _Unusual(Exception):
     """The text needs the careful path."""
 
 
-def fast_load(text: str, max_nodes: int, max_depth: int) -> tuple[bool, Any]:
-    """Return (True, data) when libyaml can read `text` exactly as ruamel.yaml would, else (False, None)."""
-    if _LOADER is None or "!" in text or "\t" in text:  # tags and tabs: parsers differ, ruamel.yaml judges
+@dataclass(frozen=True)
+class Bounds:
+    """How large a document may be."""
+
+    nodes: int
+    depth: int
+    items: int
+    keys: int
+
+
+class OutOfBounds(Exception):
+    """The document exceeds a bound; carries the message code and the 1-based position."""
+
+    def __init__(self, node: yaml.Node, code: str, **params: Any):
+        super().__init__(code)
+        self.line, self.col = node.start_mark.line + 1, node.start_mark.column + 1
+        self.code = code
+        self.params = params
+
+
+def fast_load(text: str, bounds: Bounds) -> tuple[bool, Any]:
+    """Return (True, data) when libyaml can read `text` exactly as ruamel.yaml would, else (False, None).
+
+    Raise `OutOfBounds` for a document too deep, or with a list or mapping too long,
+    located by libyaml (ruamel.yaml would take seconds to get there).
+    """
+    if _LOADER is None or "!" in text or "\t" in text or _DIRECTIVE.search(text):  # parsers differ: ruamel.yaml judges
         return False, None
     loader = _LOADER(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return True, None
-        _check(node, max_nodes, max_depth)
+        _check(node, bounds, text)
         return True, loader.construct_document(node)
     except (yaml.YAMLError, _Unusual, ValueError, TypeError, RecursionError):
         return False, None
@@ -55,19 +85,18 @@ def fast_load(text: str, max_nodes: int, max_depth: int) -> tuple[bool, Any]:
         loader.dispose()
 
 
-def _check(root: yaml.Node, max_nodes: int, max_depth: int) -> None:
+def _check(root: yaml.Node, bounds: Bounds, text: str) -> None:
     """Raise `_Unusual` unless every node is plain data that both parsers read alike."""
     seen: set[int] = set()
     count = 0
     stack: list[tuple[yaml.Node, int]] = [(root, 0)]
     while stack:
         node, depth = stack.pop()
-        if id(node) in seen or depth > max_depth:
-            raise _Unusual  # an alias (rare in content) or deep nesting: let ruamel.yaml judge it
+        if id(node) in seen:
+            raise _Unusual  # an alias (rare in content): let ruamel.yaml judge it
         seen.add(id(node))
         count += 1
-        if count > max_nodes:
-            raise _Unusual
+        _check_bounds(node, depth, count, bounds)
         if isinstance(node, yaml.MappingNode):
             _check_mapping(node)
             stack.extend((child, depth + 1) for pair in node.value for child in pair)
@@ -76,13 +105,47 @@ def _check(root: yaml.Node, max_nodes: int, max_depth: int) -> None:
             stack.extend((child, depth + 1) for child in node.value)
         else:
             _check_scalar(node)
+            _check_block_scalar(node, text)
+
+
+def _check_bounds(node: yaml.Node, depth: int, count: int, bounds: Bounds) -> None:
+    """Raise `OutOfBounds` at the first node past a bound."""
+    if depth > bounds.depth:
+        raise OutOfBounds(node, "yaml_syntax", problem=Msg("yaml.too_deep"))
+    if count > bounds.nodes:
+        raise OutOfBounds(node, "too_many_nodes", limit=bounds.nodes)
+    if isinstance(node, yaml.MappingNode) and len(node.value) > bounds.keys:
+        raise OutOfBounds(node, "too_many_keys", count=len(node.value), limit=bounds.keys)
+    if isinstance(node, yaml.SequenceNode) and len(node.value) > bounds.items:
+        raise OutOfBounds(node, "too_many_items", count=len(node.value), limit=bounds.items)
 
 
 def _check_mapping(node: yaml.MappingNode) -> None:
+    """Accept only mappings whose keys are distinct plain text (ruamel.yaml's plain data has text keys)."""
     _check_tag(node, PREFIX + "map")
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            raise _Unusual
+        if not key.style and str(_RESOLVER.resolve(RuamelScalarNode, key.value, (True, False))) != PREFIX + "str":
+            raise _Unusual  # 1:, null:, true: and << are read differently
     keys = [(key.tag, key.value) for key, _ in node.value]
-    if len(set(keys)) != len(keys) or any(tag == PREFIX + "merge" for tag, _ in keys):
+    if len(set(keys)) != len(keys):
         raise _Unusual
+    if any(value.start_mark.line > key.start_mark.line + 1 and isinstance(value, yaml.ScalarNode) for key, value in node.value):
+        raise _Unusual  # comment lines between a key and its value, which ruamel.yaml cannot read
+
+
+def _check_block_scalar(node: yaml.ScalarNode, text: str) -> None:
+    """Leave block scalars that open with lines of spaces to ruamel.yaml, which reads them differently."""
+    if node.style in ("|", ">"):
+        if _BLOCK_HEADER.match(text, node.start_mark.index):
+            raise _Unusual
+        body = text[node.start_mark.index : node.end_mark.index].split("\n")[1:]
+        for line in body:
+            if line.strip():
+                return
+            if line:
+                raise _Unusual
 
 
 def _check_tag(node: yaml.Node, expected: str) -> None:

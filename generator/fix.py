@@ -17,8 +17,10 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
+from generator.atomic import write_atomically
 from generator.load import new_yaml
 from generator.models.faq import question_id
+from generator.rewrite import layout_of
 from generator.syntax import FULLWIDTH_COLON, NO_SPACE_COLON, diagnose
 
 REPAIRABLE = {"yaml.fullwidth_colon": FULLWIDTH_COLON, "yaml.no_space_after_colon": NO_SPACE_COLON}
@@ -62,12 +64,13 @@ def repair_files(paths: list[Path], write: bool) -> list[Repair]:
     done: list[Repair] = []
     for path in paths:
         try:
-            text = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
+            text = raw.decode("utf-8").replace("\r\n", "\n")
         except (UnicodeDecodeError, OSError):
             continue  # the formatter reports unreadable files
         repaired, repairs = repair_text(text)
-        if repairs and write:
-            path.write_text(repaired, encoding="utf-8")
+        if repairs and write:  # atomically, in the file's own line endings
+            write_atomically(path, repaired.replace("\n", layout_of(raw).newline).encode("utf-8"))
         done.extend(Repair(path, line, code, fixed) for line, code, fixed in repairs)
     return done
 

@@ -5,6 +5,10 @@ comment off the tree (each full-line comment belongs to the key or list item
 below it, each end-of-line comment to the key or item on its line), rebuilds the
 tree without them in schema order, dumps it, and puts each comment back beside
 the same key or item. The same `lay_out` writes the hints of `salesbook new`.
+
+A file is only rewritten when that is provably safe (`generator.rewrite`): the new
+text must load to the same data, files with anchors or aliases are left as written,
+and the write is atomic and keeps the file's mode, BOM and line endings.
 """
 
 from __future__ import annotations
@@ -22,11 +26,13 @@ from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString, SingleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken, ScalarToken
 
-from generator.errors import Problem, UsageError, display_path
-from generator.load import new_yaml, read_document
+from generator.atomic import exclusive, write_atomically
+from generator.errors import Problem, Severity, UsageError, display_path
 from generator.fix import with_question_ids
+from generator.load import new_yaml, read_document, to_plain
 from generator.models import CONTENT_TYPES, FaqSet, Taxonomy
 from generator.project import TAXONOMY_FILE, YAML_SUFFIXES, content_files
+from generator.rewrite import Layout, layout_of, same_data, shared_node
 
 YamlPath = tuple[str | int, ...]
 
@@ -54,18 +60,34 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Formatted:
+    """One file as it is on disk and as it should be."""
+
+    raw: bytes
+    text: str
+    layout: Layout
+
+    @property
+    def new_bytes(self) -> bytes:
+        return self.layout.encode(self.text)
+
+
 def format_paths(root: Path, paths: list[Path], write: bool) -> Outcome:
     """Lay out every YAML file in `paths` (default: all content and the taxonomy); write if asked."""
     outcome = Outcome()
-    for path in yaml_files(root, paths):
-        outcome.files += 1
-        result = format_file(path, root)
-        if isinstance(result, list):
-            outcome.problems.extend(result)
-        elif result[0] != result[1]:
-            outcome.changed.append(path)
-            if write:
-                path.write_text(result[1], encoding="utf-8")
+    with exclusive(root):
+        for path in yaml_files(root, paths):
+            outcome.files += 1
+            result = format_file(path, root)
+            if isinstance(result, list):
+                outcome.problems.extend(result)
+            elif result.raw != result.new_bytes:
+                outcome.changed.append(path)
+                if result.layout.mixed:
+                    outcome.problems.append(Problem(display_path(path, root), 1, 1, "", "fmt.newlines", {"newline": "CRLF" if result.layout.newline == "\r\n" else "LF"}, Severity.WARNING))
+                if write:
+                    write_atomically(path, result.new_bytes)
     return outcome
 
 
@@ -95,15 +117,27 @@ def model_for(path: Path, root: Path) -> type[BaseModel] | None:
     return None
 
 
-def format_file(path: Path, root: Path) -> tuple[str, str] | list[Problem]:
-    """Return the file's text as it is and as it should be, or why it cannot be read."""
-    document = read_document(path, display_path(path, root))
+def format_file(path: Path, root: Path) -> Formatted | list[Problem]:
+    """Return the file as it is and as it should be, or why it is left alone."""
+    display = display_path(path, root)
+    document = read_document(path, display)
     if isinstance(document, list):
         return document
-    model, text, data = model_for(path, root), document.text, document.data
-    if model is FaqSet and (filled := with_question_ids(text)) != text:
-        text, data = filled, new_yaml().load(filled)
-    return document.text, format_text(text, data, model)
+    if (refusal := document.refusal()) is not None:
+        return [refusal]
+    if (shared := shared_node(document.text)) is not None:
+        return [Problem(display, *shared, "", "fmt.shared_nodes", {}, Severity.WARNING)]
+    model, source, data = model_for(path, root), document.text, document.data
+    if model is FaqSet and (filled := with_question_ids(source)) != source:
+        source, data = filled, new_yaml().load(filled)  # the one intended change: question ids filled in
+    try:
+        text = format_text(source, data, model)
+    except Exception:  # noqa: BLE001 - a layout bug must not cost the file, nor stop the other files
+        return [Problem(display, 1, 1, "", "fmt.failed")]
+    if not same_data(to_plain(data), text):
+        return [Problem(display, 1, 1, "", "fmt.not_round_trip")]
+    raw = path.read_bytes()
+    return Formatted(raw, text, layout_of(raw))
 
 
 def format_text(text: str, data: CommentedMap, model: type[BaseModel] | None) -> str:

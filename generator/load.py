@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,13 +21,14 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Problem, Severity, field_path
-from generator.fastload import fast_load
+from generator.fastload import Bounds, OutOfBounds, fast_load
 from generator.messages import Msg
 from generator.syntax import diagnose, stray_character
+from generator.yamlspec import spec_problem
 
 MAX_FILE_BYTES = 1024 * 1024
 """A content file larger than this is refused (the biggest demo file is ~20 KB)."""
@@ -37,9 +39,20 @@ MAX_EXPANDED_NODES = 100_000
 MAX_DEPTH = 100
 """Content is at most a few levels deep; deeper nesting is refused before it is constructed."""
 
+MAX_ITEMS = 1000
+"""Items in one list: the longest demo list has a few dozen."""
+
+MAX_KEYS = 200
+"""Keys in one mapping: the largest content type has a few dozen fields."""
+
 YAML_PREFIX = "tag:yaml.org,2002:"
 RAW_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Characters XML (and so .docx) cannot hold; YAML refuses them raw, without a position."""
+
+YAML_VERSION = re.compile(r"^%YAML[ \t]+(\S+)", re.M)
+"""A version directive; ruamel.yaml reads 1.1 and 1.2 only."""
+
+_PARSER_MARK = re.compile(r"line: (\d+), col: (\d+)")
 
 ALLOWED_TAGS = {YAML_PREFIX + name for name in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map", "merge")}
 
@@ -119,13 +132,19 @@ def read_document(path: Path, display: str) -> Document | list[Problem]:
     text = read_text(path, display)
     if isinstance(text, Problem):
         return [text]
-    fast, plain = fast_load(text, MAX_EXPANDED_NODES, MAX_DEPTH)
+    try:
+        fast, plain = fast_load(text, Bounds(MAX_EXPANDED_NODES, MAX_DEPTH, MAX_ITEMS, MAX_KEYS))
+    except OutOfBounds as bound:
+        return [Problem(display, bound.line, bound.col, "", bound.code, bound.params)]
     tree = None
     if not fast:
         tree = parse_yaml(text, display)
         if isinstance(tree, Problem):
             return [tree]
         plain = to_plain(tree)
+    if (refused := spec_problem(text)) is not None:
+        line, col, code = refused
+        return [Problem(display, line, col, "", "yaml_syntax", {"problem": Msg(code)})]
     if plain is None:
         return [Problem(display, 1, 1, "", "empty_file")]
     if not isinstance(plain, dict):
@@ -177,9 +196,16 @@ def _guess_encoding(raw: bytes) -> str:
 
 def parse_yaml(text: str, display: str) -> Any | Problem:
     """Parse YAML text into a round-trip tree, refusing tags and alias bombs."""
+    directive = YAML_VERSION.search(text)
+    if directive and directive.group(1) not in ("1.1", "1.2"):
+        line = text.count("\n", 0, directive.start()) + 1
+        return Problem(display, line, 1, "", "yaml_syntax", {"problem": Msg("yaml.version", {"version": directive.group(1)})})
     yaml = new_yaml()
+    node = None
     try:
-        node = yaml.compose(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ReusedAnchorWarning)  # valid YAML: the later anchor wins
+            node = yaml.compose(text)
         if node is None:
             return None
         _inspect(node)
@@ -188,11 +214,16 @@ def parse_yaml(text: str, display: str) -> Any | Problem:
         mark = refused.node.start_mark
         return Problem(display, mark.line + 1, mark.column + 1, "", refused.code, refused.params)
     except DuplicateKeyError as error:
-        return _duplicate_key_problem(error, display)
+        return _duplicate_key_problem(error, display, node)
     except MarkedYAMLError as error:
         return _syntax_problem(text, error, display)
     except RecursionError:
         return Problem(display, 1, 1, "", "yaml_syntax", {"problem": Msg("yaml.too_deep")})
+    except (NotImplementedError, AssertionError, TypeError, ValueError, KeyError, IndexError) as error:
+        # ruamel.yaml gives up on some valid but unusual YAML (comment lines between a key and its value)
+        mark = _PARSER_MARK.search(str(error))
+        line, col = (int(mark.group(1)) + 1, int(mark.group(2)) + 1) if mark else (1, 1)
+        return Problem(display, line, col, "", "yaml_syntax", {"problem": Msg("yaml.unsupported")})
     except YAMLError as error:
         return Problem(display, 1, 1, "", "yaml_syntax", {"problem": Msg(*_explain(str(error).splitlines()[0]))})
 
@@ -229,19 +260,38 @@ def _explain(problem: str) -> tuple[str, dict[str, str]]:
     return "yaml.other", {"parser": problem}
 
 
-def _duplicate_key_problem(error: DuplicateKeyError, display: str) -> Problem:
+def _duplicate_key_problem(error: DuplicateKeyError, display: str, root: Node) -> Problem:
     mark = error.problem_mark
     key = str(error.problem).split('"')[1] if '"' in str(error.problem) else "?"
-    first = error.context_mark.line + 1 if error.context_mark else 1
+    first = _first_occurrence(root, mark.line, mark.column)
     return Problem(display, mark.line + 1, mark.column + 1, "", "duplicate_key", {"key": key, "first_line": first})
+
+
+def _first_occurrence(root: Node, line: int, column: int) -> int:
+    """Return the 1-based line where the key repeated at (line, column) first appears."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            keys = [k for k, _ in node.value]
+            for key in keys:
+                if key.start_mark.line == line and key.start_mark.column == column:
+                    earlier = next(k for k in keys if isinstance(k, ScalarNode) and k.value == key.value)
+                    return earlier.start_mark.line + 1
+            stack.extend(child for pair in node.value for child in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return line + 1
 
 
 def _inspect(root: Node) -> None:
     """Refuse unknown tags and documents that aliases expand too far; keep bad dates as text."""
     sizes: dict[int, int] = {}
+    aliased = []
 
     def expanded(node: Node, depth: int) -> int:
         if id(node) in sizes:
+            aliased.append(node)
             if sizes[id(node)] < 0:
                 raise _Refused(node, "alias_limit", limit=MAX_EXPANDED_NODES)
             return sizes[id(node)]
@@ -251,15 +301,27 @@ def _inspect(root: Node) -> None:
         _check_tag(node)
         total = 1
         if isinstance(node, MappingNode):
+            _check_keys(node)
+            if len(node.value) > MAX_KEYS:
+                raise _Refused(node, "too_many_keys", count=len(node.value), limit=MAX_KEYS)
             total += sum(expanded(k, depth + 1) + expanded(v, depth + 1) for k, v in node.value)
         elif isinstance(node, SequenceNode):
+            if len(node.value) > MAX_ITEMS:
+                raise _Refused(node, "too_many_items", count=len(node.value), limit=MAX_ITEMS)
             total += sum(expanded(child, depth + 1) for child in node.value)
         if total > MAX_EXPANDED_NODES:
-            raise _Refused(node, "alias_limit", limit=MAX_EXPANDED_NODES)
+            raise _Refused(node, "alias_limit" if aliased else "too_many_nodes", limit=MAX_EXPANDED_NODES)
         sizes[id(node)] = total
         return total
 
     expanded(root, 0)
+
+
+def _check_keys(node: MappingNode) -> None:
+    """Refuse a key that is itself a list or mapping (YAML allows it; content never needs it)."""
+    for key, _value in node.value:
+        if not isinstance(key, ScalarNode):
+            raise _Refused(key, "complex_key")
 
 
 def _check_tag(node: Node) -> None:

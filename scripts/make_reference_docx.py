@@ -12,6 +12,7 @@ Run: .venv/bin/python scripts/make_reference_docx.py  (the result is committed)
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -24,7 +25,8 @@ from docx.shared import Cm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.docx.oxml import add_abstract_list, first_line_chars, no_indent, set_fonts, set_language, strip_theme_fonts  # noqa: E402
+from generator.docx import parts  # noqa: E402
+from generator.docx.oxml import P_PR_AFTER_PBDR, add_abstract_list, first_line_chars, no_indent, set_fonts, set_language, strip_theme_fonts  # noqa: E402
 
 OUTPUT = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
 LATIN = "Times New Roman"
@@ -65,7 +67,7 @@ TABLE_STYLE_XML = """
     </w:tblCellMar>
   </w:tblPr>
   <w:tblStylePr w:type="firstRow">
-    <w:rPr><w:b/><w:rFonts w:eastAsia="{hei}"/></w:rPr>
+    <w:rPr><w:rFonts w:eastAsia="{hei}"/><w:b/></w:rPr>
     <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr>
   </w:tblStylePr>
 </w:style>"""
@@ -81,6 +83,7 @@ def main() -> None:
     document.styles.element.append(parse_xml(TABLE_STYLE_XML.format(ns=nsdecls("w"), hei=HEI)))
     strip_theme_fonts(document.styles.element)
     _page(document)
+    _chinese_package(document)
     document.core_properties.title = "销售工作计划"
     document.core_properties.author = "salesbook"
     document.core_properties.comments = "salesbook 的默认参考文档：样式、页面与页眉页脚。"
@@ -106,6 +109,19 @@ def _drop_unused_parts(document) -> None:
         for r_id, rel in list(part.rels.items()):
             if rel.reltype.endswith(("/stylesWithEffects", "/thumbnail")):
                 part.rels.pop(r_id)
+
+
+def _chinese_package(document) -> None:
+    """Word 2013+ layout, Simplified Chinese theme fonts, a font table naming 宋体/黑体/楷体, salesbook as the application."""
+    settings = document.settings.element
+    parts.set_compatibility_mode(settings)
+    parts.set_theme_language(settings)
+    font_table = parts.part_named(document, "/word/fontTable.xml")
+    font_table._blob = re.sub(rb'<w:font w:name="\xef\xbc\xad\xef\xbc\xb3 .*?</w:font>\s*', b"", font_table.blob, flags=re.S)  # ＭＳ 明朝, ＭＳ ゴシック
+    parts.add_missing_fonts(document)
+    theme = parts.part_named(document, "/word/theme/theme1.xml")
+    theme._blob = theme.blob.replace('<a:font script="Hans" typeface="宋体"/>'.encode(), '<a:font script="Hans" typeface="黑体"/>'.encode(), 1)  # headings
+    parts.set_application(document)
 
 
 def _document_defaults(document) -> None:
@@ -151,8 +167,8 @@ def _paragraph_styles(document) -> None:
     _add(styles, "Guidance", KAI, 10.5, align=WD_ALIGN_PARAGRAPH.LEFT, after=6)
     guidance = styles["Guidance"]
     guidance.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
-    guidance.element.get_or_add_pPr().append(parse_xml(
-        f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="6" w:color="A6A6A6"/></w:pBdr>'))
+    guidance.element.get_or_add_pPr().insert_element_before(parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="6" w:color="A6A6A6"/></w:pBdr>'), *P_PR_AFTER_PBDR)
     guidance.paragraph_format.left_indent = Cm(0.3)
     _add(styles, "Picture", SONG, 10.5, align=WD_ALIGN_PARAGRAPH.CENTER, before=6)
     styles["Picture"].paragraph_format.keep_with_next = True

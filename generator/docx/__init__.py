@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.archetypes import Archetype, load_archetypes
+from generator.docx.pdf import libreoffice
 from generator.errors import BuildError
 from generator.models.plan import Plan
 from generator.repository import Repository
@@ -42,12 +43,16 @@ class Job:
     blank: bool = False
 
 
-def write_documents(repository: Repository, folder: Path, reference_doc: Path | None = None) -> list[Path]:
-    """Write `folder/plans/<plan-id>.docx` for every plan and `folder/archetypes/<id>.docx` blank drafts."""
+def write_documents(repository: Repository, folder: Path, reference_doc: Path | None = None, pdf: bool = False) -> list[Path]:
+    """Write `folder/plans/<plan-id>.docx` for every plan and `folder/archetypes/<id>.docx` blank drafts,
+    with page numbers in their contents and, with `pdf`, a PDF beside each, when LibreOffice is installed."""
+    from generator.docx.delivery import deliver
+
     reference = reference_path(repository.root, reference_doc)
     archetypes = load_archetypes(repository.root)
     jobs = plan_jobs(repository, archetypes, folder / "plans", reference) + blank_jobs(archetypes, folder / "archetypes", reference)
-    return render_jobs(jobs)
+    written = render_jobs(jobs)
+    return written + deliver(written, pdf=pdf and libreoffice() is not None)
 
 
 def plan_jobs(repository: Repository, archetypes: list[Archetype], folder: Path, reference: Path, only: Path | None = None) -> list[Job]:
@@ -76,8 +81,11 @@ def reference_path(root: Path, given: Path | None) -> Path:
     if not zipfile.is_zipfile(path):
         raise BuildError("docx.reference_unreadable", path=str(path))
     with zipfile.ZipFile(path) as archive:
-        if "word/document.xml" not in archive.namelist():
-            raise BuildError("docx.reference_unreadable", path=str(path))
+        names = archive.namelist()
+    if "word/document.xml" not in names:
+        raise BuildError("docx.reference_unreadable", path=str(path))
+    if "word/styles.xml" not in names:
+        raise BuildError("docx.reference_no_styles", path=str(path))
     return path
 
 

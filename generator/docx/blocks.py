@@ -177,7 +177,7 @@ def render_battle_map(doc: DocumentBuilder, plan: Plan, level: int) -> None:
     battle_map = plan.battle_map
     assert battle_map is not None
     spans = [battle_days(b.days) for b in battle_map.battles]
-    if all(spans):
+    if all(spans) and PLACEHOLDER not in [b.cumulative for b in battle_map.battles]:
         steps = [Step(b.name, *span, f"{with_unit(b.cumulative, battle_map.unit)}", progress(b.cumulative, battle_map))  # type: ignore[misc]
                  for b, span in zip(battle_map.battles, spans, strict=True)]
         doc.picture(battle_chart(steps, period_end(plan.period).day), "月度运行图示")

@@ -10,24 +10,23 @@ what goes where. Styles come from the reference document, never from code.
 from __future__ import annotations
 
 import io
+import re
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
-from docx.shared import Cm, RGBColor
-from docx.styles import BabelFish
+from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from generator.docx import oxml
+from generator.docx import oxml, parts, sections
 from generator.docx.markdown import Span, inline
+from generator.docx.styles import StyleBook
 from generator.present import BLANK, CONTROL_CHARS, heading_number
 
 
@@ -36,6 +35,8 @@ TEXT_WIDTH = Cm(14.6)
 TOC_LEVELS = 2
 TOTAL_FILL, HEADER_FILL = "F2F2F2", "E7E6E6"
 HIGHLIGHT = "yellow"
+LONG_TITLE = 32
+"""Titles longer than this many characters are set smaller on the cover."""
 LIST_STYLES = {"decimal": "List Number", "bullet": "List Bullet"}
 LIST_INDENT = Cm(0.85)
 """How far a nested list item or a paragraph under a list item moves in, per level."""
@@ -80,7 +81,8 @@ class DocumentBuilder:
     """A Word document under construction, on the styles of a reference .docx."""
 
     def __init__(self, reference: Path) -> None:
-        self.document = Document(str(reference))
+        self.document = parts.open_document(reference)
+        parts.drop_styles_with_effects(self.document)
         self._body = self.document.element.body
         for child in list(self._body):
             if child.tag != qn("w:sectPr"):
@@ -90,9 +92,12 @@ class DocumentBuilder:
         self.toc: list[TocEntry] = []
         self.placeholders = 0
         self._toc_anchor: BaseOxmlElement | None = None
+        self._toc_end: BaseOxmlElement | None = None
+        self._letterhead = self._letterhead_rid()
         self._tables = self._figures = 0
         self._abstract_lists: dict[str, int] = {}
         self._style_ids: dict[str, str] = {}
+        self.style_book = StyleBook(self.document.styles.element)
         self._page_setup()
 
     # page furniture -------------------------------------------------------
@@ -101,24 +106,46 @@ class DocumentBuilder:
         section = self.document.sections[0]
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-        section.different_first_page_header_footer = True  # the cover carries no header or footer
+        sections.number_body_from_one(self._end)
+
+    def _letterhead_rid(self) -> str | None:
+        """Return the reference's header to show on the cover: its first-page header, else its default one, if not blank."""
+        kinds = ("first", "default") if sections.has_title_page(self._end) else ("default",)
+        for kind in kinds:
+            rid = sections.header_rid(self._end, kind)
+            if rid and not _is_blank_part(self.document.part.related_parts[rid].element):
+                return rid
+        return None
 
     def header_footer(self, header_text: str) -> None:
         """Put the plan title in the header and 第 X 页 共 Y 页 in the footer, unless the reference has its own."""
         section = self.document.sections[0]
         if _is_blank(section.header):
             self._add_text(section.header.paragraphs[0]._p, header_text)
-        if _is_blank(section.footer):
-            footer = section.footer.paragraphs[0]._p
+        if not _has_page_number(section.footer):
+            footer = self._page_number_paragraph(section.footer)
             oxml.add_text(footer, "第 ")
             oxml.add_field(footer, "PAGE", "1")
             oxml.add_text(footer, " 页  共 ")
-            oxml.add_field(footer, "NUMPAGES", "1")
+            oxml.add_field(footer, "SECTIONPAGES", "1")
             oxml.add_text(footer, " 页")
 
+    def _page_number_paragraph(self, footer) -> BaseOxmlElement:
+        """Return the paragraph of a footer to write the page number in: its first if blank, else a new one."""
+        element = footer._element
+        first = element.find(qn("w:p"))
+        if _is_blank(footer) and first is not None:
+            return first
+        p = oxml.new_paragraph(self._style_id("Footer"))
+        element.append(p)
+        return p
+
     def cover(self, title: str, subtitle: str, lines: list[tuple[str, str]]) -> None:
-        """Write the cover page: title, subtitle, a borderless label：value table, then a page break."""
-        self.text(title, style="Title")
+        """Write the cover page: title (smaller when long, so the cover stays one page), subtitle, a borderless label：value table."""
+        title_p = self.text(title, style="Title")
+        if len(title) > LONG_TITLE:
+            for run in Paragraph(title_p, None).runs:
+                run.font.size = Pt(20 if len(title) <= 2 * LONG_TITLE else 14)
         self.text(subtitle, style="Subtitle")
         widths = _widths([Column("", 1.0), Column("", 2.2)], Cm(11))
         tbl = oxml.new_table(None, widths)
@@ -128,30 +155,30 @@ class DocumentBuilder:
             oxml.add_text(oxml.add_cell(tr, widths[0], None, style, align="right"), f"{label}：")
             self._add_text(oxml.add_cell(tr, widths[1], None, style, align="left"), value)
         self._end.addprevious(tbl)
-        self.page_break()
+        self._end.addprevious(sections.section_break(self._end, self._letterhead))
 
     def table_of_contents(self, title: str = "目　录") -> None:
         """Reserve the table of contents; `finish` fills it with the headings."""
         self._toc_anchor = self._paragraph("TOC Heading")
         oxml.add_text(self._toc_anchor, title)
-        self.page_break()
+        self._toc_end = sections.section_break(self._end, sections.header_rid(self._end, "default"))
+        self._end.addprevious(self._toc_end)
 
     def finish(self) -> None:
         """Fill the table of contents: a TOC field whose cached result already lists every heading."""
         if self._toc_anchor is None or not self.toc:
             return
-        entries = []
-        for entry in self.toc:
-            p = oxml.new_paragraph(self._style_id(f"toc {entry.level}"))
-            oxml.add_text(p, entry.text)  # page numbers come when Word updates the field
-            entries.append(p)
-        oxml.begin_field(entries[0], f'TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u', at_start=True)
-        oxml.end_field(entries[-1])
-        anchor = self._toc_anchor
+        width = self._text_width()
+        entries = [sections.toc_entry(self._style_id(f"toc {e.level}"), e.text, e.bookmark, width) for e in self.toc]
         for p in entries:
-            anchor.addnext(p)
-            anchor = p
+            self._toc_end.addprevious(p)
+        sections.wrap_in_toc_field(entries, self._toc_end, TOC_LEVELS)
         self._toc_anchor = None
+
+    def _text_width(self) -> int:
+        """Return the width between the body's margins, in twips (where a TOC's page numbers align)."""
+        section = self.document.sections[-1]
+        return round((section.page_width - section.left_margin - section.right_margin) / 635)
 
     # text ---------------------------------------------------------------
 
@@ -167,12 +194,13 @@ class DocumentBuilder:
             oxml.add_bookmark(p, bookmark, len(self.toc) + 1)
             self.toc.append(TocEntry(level, prefix + text, bookmark))
 
-    def text(self, text: str, style: str | None = None, label: str = "") -> None:
-        """Add a paragraph of one line of Markdown; `label` is a bold lead-in such as “阶段目标：”."""
+    def text(self, text: str, style: str | None = None, label: str = "") -> BaseOxmlElement:
+        """Add a paragraph of one line of Markdown and return it; `label` is a bold lead-in such as “阶段目标：”."""
         p = self._paragraph(style)
         if label:
             oxml.add_text(p, label, bold=True)
         self._add_inline(p, text)
+        return p
 
     def rich_text(self, spans: list[Span], indent: int = 0) -> None:
         """Add a paragraph of styled spans, indented `indent` list levels (text under a list item)."""
@@ -243,8 +271,7 @@ class DocumentBuilder:
         self._tables += 1
         self.text(f"表 {self._tables}　{caption}", style="Caption")
         widths = _widths(columns)
-        style = next((name for name in ("Plan Table", "Table Grid") if self._has_style(name)), None)
-        tbl = oxml.new_table(self._style_id(style) if style else None, widths)
+        tbl = oxml.new_table(self._style_id("Plan Table"), widths)
         whole = len(rows) <= KEEP_WHOLE_ROWS
         self._row(tbl, columns, widths, [c.header for c in columns], header=True, keep=True)
         for index, values in enumerate(rows):
@@ -267,14 +294,17 @@ class DocumentBuilder:
         self._figures += 1
         p = self._paragraph("Picture")
         Paragraph(p, self.document._body).add_run().add_picture(io.BytesIO(png), width=width)
-        self.text(f"图 {self._figures}　{caption}", style="Caption")
+        caption_p = self.text(f"图 {self._figures}　{caption}", style="Caption")
+        Paragraph(caption_p, None).paragraph_format.keep_with_next = False  # a caption below its figure ends the group
 
     # saving --------------------------------------------------------------
 
     def save(self, path: Path) -> Path:
         """Write the document atomically: a failure never leaves a half-written file."""
         self.finish()
-        oxml.update_fields_on_open(self.document.settings.element)
+        parts.update_fields_on_open(self.document.settings.element)  # until `contents.number_contents` fills the page numbers
+        parts.add_missing_fonts(self.document)
+        parts.set_application(self.document)
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
@@ -321,26 +351,31 @@ class DocumentBuilder:
                 runs.append(oxml.add_text(p, piece, bold))
         return runs
 
-    def _has_style(self, name: str) -> bool:
-        return self.document.styles.element.get_by_name(BabelFish.ui2internal(name)) is not None
-
     def _style_id(self, name: str) -> str:
-        """Return the id of style `name`, or of a stand-in when a company's reference document lacks it."""
+        """Return the id of style `name`, copied in from the bundled reference when the company's lacks it."""
         if name not in self._style_ids:
-            if not self._has_style(name) and name.startswith(("Heading", "List")):
-                style = self.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-                style.base_style = self.document.styles["Normal"]
-            found = self.document.styles.element.get_by_name(BabelFish.ui2internal(name))
-            self._style_ids[name] = found.styleId if found is not None else self.document.styles["Normal"].style_id
+            self._style_ids[name] = self.style_book.require(name)
         return self._style_ids[name]
 
 
 def _is_blank(part) -> bool:
     """True when a header or footer has no text and no pictures of its own."""
-    if part.is_linked_to_previous:
-        return True
-    element = part._element
-    return not "".join(t.text or "" for t in element.iter(qn("w:t"))).strip() and element.find(".//" + qn("w:drawing")) is None
+    return part.is_linked_to_previous or _is_blank_part(part._element)
+
+
+def _is_blank_part(element: BaseOxmlElement) -> bool:
+    pictures = element.find(".//" + qn("w:drawing")) is not None or element.find(".//" + qn("w:pict")) is not None
+    return not "".join(t.text or "" for t in element.iter(qn("w:t"))).strip() and not pictures
+
+
+def _has_page_number(footer) -> bool:
+    """True when a footer already shows the page number (a PAGE field)."""
+    if footer.is_linked_to_previous:
+        return False
+    element = footer._element
+    instructions = [t.text or "" for t in element.iter(qn("w:instrText"))]
+    instructions += [f.get(qn("w:instr"), "") for f in element.iter(qn("w:fldSimple"))]
+    return any(re.match(r"\s*PAGE\b", instruction) for instruction in instructions)
 
 
 def _widths(columns: list[Column], width: int = TEXT_WIDTH) -> list[int]:

@@ -8,11 +8,13 @@ cell shading and paragraph indents in characters.
 
 from __future__ import annotations
 
-from lxml.etree import QName, SubElement
+from lxml.etree import SubElement
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+
+from generator.present import CONTROL_CHARS
 
 TR_PR_ORDER = ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter", "w:cantSplit",
                "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
@@ -33,13 +35,12 @@ LIST_XML = """
 </w:abstractNum>"""
 """A one-level list whose number sits where a body paragraph's two-character indent ends."""
 
-SETTINGS_AFTER_UPDATE_FIELDS = {
-    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
-    "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
-    "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
-    "decimalSymbol", "listSeparator",
-}
-"""The `w:settings` children that the schema places after `w:updateFields`."""
+P_PR_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+                   "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+                   "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                   "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+                   "w:rPr", "w:sectPr", "w:pPrChange")
+"""The `w:pPr` children that the schema places after `w:pBdr`."""
 
 THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -221,7 +222,8 @@ def new_paragraph(style_id: str | None = None) -> BaseOxmlElement:
 
 
 def add_text(p: BaseOxmlElement, text: str, bold: bool = False, highlight: str | None = None) -> BaseOxmlElement:
-    """Append a run of `text` to a paragraph (tabs become `w:tab`, line breaks `w:br`)."""
+    """Append a run of `text` to a paragraph (tabs become `w:tab`, line breaks `w:br`, control characters dropped)."""
+    text = CONTROL_CHARS.sub("", text)  # XML forbids some, Word shows the rest as boxes
     r = SubElement(p, W + "r")
     if bold or highlight:
         r_pr = SubElement(r, W + "rPr")
@@ -290,18 +292,6 @@ def add_cell(tr: BaseOxmlElement, width: int, fill: str | None, style_id: str | 
         if align:
             SubElement(p_pr, W + "jc", {W + "val": align})
     return p
-
-
-def update_fields_on_open(settings: BaseOxmlElement) -> None:
-    """Ask Word to update fields (the TOC's page numbers) when the document is opened."""
-    if settings.find(W + "updateFields") is not None:
-        return
-    element = OxmlElement("w:updateFields", {qn("w:val"): "true"})
-    successor = next((child for child in settings if QName(child).localname in SETTINGS_AFTER_UPDATE_FIELDS), None)
-    if successor is not None:
-        successor.addprevious(element)
-    else:
-        settings.append(element)
 
 
 def page_break() -> BaseOxmlElement:

@@ -20,7 +20,7 @@ from generator.docx.blocks import RENDERERS, render_approval
 from generator.docx.builder import DocumentBuilder
 from generator.models.common import PLACEHOLDER
 from generator.models.plan import Plan
-from generator.present import BLANK, BLOCK_LABELS, date_label, outline, period_label
+from generator.present import BLANK, BLOCK_LABELS, CONTROL_CHARS, date_label, outline, period_label
 from generator.scaffold.plan import scaffold_data
 from generator.validate.plans import is_empty
 
@@ -125,5 +125,5 @@ def _properties(doc: DocumentBuilder, plan: Plan, archetype: Archetype, cover: C
 
 def _clipped(text: str) -> str:
     """Return `text` cut to what a document property holds, on one line."""
-    one_line = " ".join(text.split())
+    one_line = " ".join(CONTROL_CHARS.sub("", text).split())
     return one_line if len(one_line) <= PROPERTY_LIMIT else one_line[: PROPERTY_LIMIT - 1] + "…"

@@ -29,6 +29,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 PLACEHOLDER = "XX"
+MAX_TAGS = 30
+"""Tags per item: enough to file anything, few enough that tag pages stay quick to build."""
 KEBAB_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PERIOD_PATTERN = r"^(19|20|21)\d{2}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"
 URL_PATTERN = r"^https?://\S+$"
@@ -253,7 +255,7 @@ class Item(Model):
     title: Text = Field(description="标题，显示在页面和搜索结果中", examples=["某汽车零部件企业：停机减少一半"])
     owner: Text = Field(description="负责保持内容准确的人或角色", examples=["华东区 王磊"])
     reviewed: IsoDate = Field(description="最近一次审核日期，格式 YYYY-MM-DD")
-    tags: list[Text] = Field(default_factory=list, description="标签，便于在网站上筛选")
+    tags: list[Text] = Field(default_factory=list, max_length=MAX_TAGS, description=f"标签，便于在网站上筛选（最多 {MAX_TAGS} 个）")
     attachments: list[Attachment] = Field(default_factory=list, description="附件：仓库内文件（如 assets/ 下的 PDF、图片），网站上提供下载")
     visibility: Visibility = Field(
         default="customer", description="可见范围：customer（可以给客户看）或 internal（整篇只供同事参考，网站上标“内部”，不生成对客资料）"

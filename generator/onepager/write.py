@@ -13,7 +13,7 @@ from generator.config.contacts import load_contacts
 from generator.models import Item
 from generator.onepager import SENDABLE_KINDS, document as layout
 from generator.onepager.content import Brand, OnePager, onepager_of
-from generator.onepager.pdf import libreoffice, to_pdf
+from generator.docx.pdf import libreoffice, to_pdf
 from generator.repository import Repository
 from generator.config.site import load_settings
 

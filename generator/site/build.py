@@ -2,7 +2,8 @@
 
 The stages, in order: check the content; write the Word drafts; generate the
 Markdown pages; run `mkdocs build --strict` into a staging folder next to the
-target; index the search; swap the staging folder in. Any failure stops the
+target (its `salesbook/search` plugin writes the search index); swap the staging
+folder in. Any failure stops the
 build before the swap, so a broken build never replaces a working site.
 """
 
@@ -14,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.atomic import claim_output, exclusive, staging_beside, swap_in
+from generator.cms.admin import install_published_admin
 from generator.docx import write_documents
 from generator.docx.charts import cache_dir
 from generator.errors import Problem
@@ -24,10 +26,10 @@ from generator.repository import Repository
 from generator.site.engine import DOCS_DIR, Mode, run_mkdocs
 from generator.site.engine_config import write_config
 from generator.site.generate import generate_pages
-from generator.site.search import index_with_pagefind, install_shim
 from generator.validate import check_repository
 
 CACHE_DIR = "build/cache"
+"""Where downloaded npm tarballs (Decap CMS) are kept between builds."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class BuildReport:
     site: Path
     pages: int
     searchable: int
-    """Pages in the Pagefind index (0 offline, where Material's search indexes them)."""
+    """Pages in the search index."""
     downloads: int
     warnings: list[Problem]
     """Content warnings (such as sums not checked while a figure is XX); they do not stop a build."""
@@ -56,23 +58,23 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
         _empty(docs)
         write_config(root, docs)
         downloads, pdf_skipped = write_downloads(repository, docs)
-        generated = generate_pages(repository, docs, downloads, today, pagefind=not offline)
-        if offline:
-            install_shim(root / CACHE_DIR, docs)
+        generated = generate_pages(repository, docs, downloads, today)
+        if not offline:
+            install_published_admin(root, root / CACHE_DIR, docs)
         with staging_beside(target) as staging:
-            run_mkdocs(root, staging, Mode(lunr_search=offline, offline=offline), generated.sources)
-            searchable = 0 if offline else index_with_pagefind(staging)
+            run_mkdocs(root, staging, Mode(offline=offline), generated.sources)
             swap_in(staging, target)
-    return BuildReport(target, generated.pages, searchable, len(downloads), checked.warnings, pdf_skipped)
+    docx_count = sum(path.endswith(".docx") for path in downloads)
+    return BuildReport(target, generated.pages, generated.searchable, docx_count, checked.warnings, pdf_skipped)
 
 
-def write_downloads(repository: Repository, docs: Path) -> tuple[set[str], bool]:
-    """Write the Word drafts and the customer one-pagers under docs/downloads.
+def write_downloads(repository: Repository, docs: Path, pdf: bool = True) -> tuple[set[str], bool]:
+    """Write the Word drafts and the customer one-pagers (with LibreOffice, their PDFs too) under docs/downloads.
 
     Return their paths relative to `docs`, and whether the one-pagers' PDFs were left out (no LibreOffice).
     """
-    written = write_documents(repository, docs / "downloads")
-    onepagers = write_onepagers(repository, docs / ONEPAGER_FOLDER, cache=cache_dir() / "onepagers")
+    written = write_documents(repository, docs / "downloads", pdf=pdf)
+    onepagers = write_onepagers(repository, docs / ONEPAGER_FOLDER, pdf=pdf, cache=cache_dir() / "onepagers")
     paths = [*written, *onepagers.documents, *onepagers.pdfs]
     return {path.relative_to(docs).as_posix() for path in paths}, onepagers.pdf_skipped
 

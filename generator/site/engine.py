@@ -2,8 +2,8 @@
 
 MkDocs runs as a subprocess (`python -m mkdocs`), exactly as a person would run it,
 on the configuration salesbook completed (generator/site/engine_config.py), so that
-the site stays an ordinary MkDocs project. Which search the theme uses is chosen
-through environment variables read by mkdocs.yml (`!ENV`).
+the site stays an ordinary MkDocs project. The offline variant and the serve
+problems panel are chosen through environment variables read by mkdocs.yml (`!ENV`).
 """
 
 from __future__ import annotations
@@ -29,16 +29,13 @@ _DOC_FILE = re.compile(r"'([^']+\.md)'")
 class Mode:
     """Which variant of the site MkDocs builds."""
 
-    lunr_search: bool
-    """Material's own search (serve, offline) instead of Pagefind."""
     offline: bool = False
-    """Links and search that work opened from disk (file://)."""
+    """Links that work opened from disk (file://)."""
     problems_panel: bool = False
     """The panel listing the content's current problems over every page (serve)."""
 
     def environment(self) -> dict[str, str]:
         return {
-            "SALESBOOK_LUNR_SEARCH": str(self.lunr_search).lower(),
             "SALESBOOK_OFFLINE": str(self.offline).lower(),
             "SALESBOOK_PROBLEMS_PANEL": str(self.problems_panel).lower(),
             "NO_MKDOCS_2_WARNING": "1",  # Material's banner about MkDocs 2.0; mkdocs<2 is pinned

@@ -18,7 +18,6 @@ from generator.repository import Repository
 from generator.site.pages import Site, site_pages
 from generator.site.renderer import Renderer, template_folders, with_front_matter
 from generator.site.sections import BY_KIND
-from generator.site.terms import search_terms_of
 from generator.site.write import write_pages
 
 
@@ -27,17 +26,15 @@ class Generated:
     """What one generation wrote."""
 
     pages: int
+    searchable: int
+    """Pages the search indexes."""
     changed: list[str]
     sources: dict[str, str]
     """Page path -> the content file it shows (for messages about a page)."""
 
 
-def generate_pages(repository: Repository, docs: Path, downloads: set[str], today: date | None = None, pagefind: bool = True) -> Generated:
-    """Render every page and write those whose Markdown changed into `docs`.
-
-    With `pagefind`, searchable pages carry the extra terms Pagefind needs
-    (generator/site/terms.py); Material's own search (serve, offline) does not use them.
-    """
+def generate_pages(repository: Repository, docs: Path, downloads: set[str], today: date | None = None) -> Generated:
+    """Render every page and write those whose Markdown changed into `docs`."""
     root = repository.root
     archetypes = {a.id: a for a in load_archetypes(root)}
     site = Site(repository, load_settings(root), load_policy(root), today or date.today(), archetypes, downloads, load_contacts(root))
@@ -50,13 +47,9 @@ def generate_pages(repository: Repository, docs: Path, downloads: set[str], toda
             bodies[page.path] = renderer.body(page.template, page.path, page.context)
         except TemplateError as error:
             raise _template_error(error, folders, root, page.template) from None
-    indexed = [page.path for page in pages if pagefind and page.searchable]
-    terms = dict(zip(indexed, search_terms_of([bodies[path] for path in indexed]), strict=True))
-    texts = {
-        page.path: with_front_matter({**page.meta, "search_terms": terms[page.path]} if page.path in terms else page.meta, bodies[page.path])
-        for page in pages
-    }
-    return Generated(len(texts), write_pages(texts, docs), _sources(repository))
+    texts = {page.path: with_front_matter(page.meta, bodies[page.path]) for page in pages}
+    searchable = sum(page.searchable for page in pages)
+    return Generated(len(texts), searchable, write_pages(texts, docs), _sources(repository))
 
 
 def _template_error(error: TemplateError, folders: list[Path], root: Path, template: str) -> BuildError:

@@ -198,7 +198,7 @@ def _related(site: Site, item: Item) -> dict[str, Any]:
             download = site.download(f"downloads/plans/{item.id}.docx")
             sections = plan_sections(item, archetype)
             parts = [s.heading for s in archetype.sections_for(item.period) if s.numbered]
-            return {"archetype": archetype, "sections": sections, "download": download, "outline": outline(parts)}
+            return {"archetype": archetype, "sections": sections, "download": download, "pdf": site.download(f"downloads/plans/{item.id}.pdf"), "outline": outline(parts)}
     return {}
 
 

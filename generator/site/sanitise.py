@@ -7,8 +7,8 @@ generated pages stay plain Markdown, the engine renders them, and the HTML it ma
 is cleaned by nh3 (html5ever, the HTML parser a browser uses) against an allow-list:
 the browser's interpretation is the one that is judged. The cleaning runs in a MkDocs
 plugin (`generator.site.plugin`, entry point `salesbook/sanitise`, listed in
-mkdocs.yml), last of all plugins, on every page; `salesbook build` and `serve`
-refuse a mkdocs.yml that does not list it. Zensical ignores MkDocs plugins: the pages
+mkdocs.yml), last of all plugins, on every page; the configuration salesbook hands
+to MkDocs gets it added when mkdocs.yml does not list it. Zensical ignores MkDocs plugins: the pages
 themselves stay portable to it, but a move to Zensical must first port this step.
 
 The allow-list is what our own templates emit (badges, metric cards, index filters,

@@ -25,7 +25,8 @@ import click
 from generator.atomic import exclusive
 from generator.errors import BuildError, ContentError, Problem
 from generator.messages import render
-from generator.site.build import write_downloads
+from generator.cms.local import LocalForm
+from generator.site.build import CACHE_DIR, write_downloads
 from generator.site.engine import DOCS_DIR, Mode, mkdocs_command, mkdocs_environment
 from generator.site.engine_config import write_config
 from generator.site.generate import generate_pages
@@ -33,8 +34,7 @@ from generator.validate import check_repository
 
 WATCHED = ("content", "playbooks", "templates", "site_config")
 POLL_SECONDS = 0.5
-SERVE_MODE = Mode(lunr_search=True, problems_panel=True)
-"""Pagefind indexes a finished site, so the preview uses Material's own search."""
+SERVE_MODE = Mode(problems_panel=True)
 
 STAMP = ".salesbook-serve"
 """The file serve keeps in the docs folder; a build that rewrites the folder removes it."""
@@ -45,25 +45,37 @@ PROBLEMS_FILE = "problems.json"
 Snapshot = dict[Path, tuple[int, int]]
 
 
-def serve_site(root: Path, address: str, lang: str) -> None:
-    """Generate the pages, start `mkdocs serve` and regenerate on every change until Ctrl+C."""
+def serve_site(root: Path, address: str, lang: str, cms_port: int | None = None) -> None:
+    """Generate the pages, start `mkdocs serve` and regenerate on every change until Ctrl+C.
+
+    With `cms_port`, the browser form is served at /admin/ and saves through a local
+    decap-server on that port; the files it writes are tidied as they arrive.
+    """
     docs = root / DOCS_DIR
     docs.mkdir(parents=True, exist_ok=True)
     write_config(root, docs)
     seen = snapshot(root)
     written = regenerate(root, docs, lang, documents=True)
+    form = LocalForm(root, docs, root / CACHE_DIR, cms_port, address) if cms_port else None
     command = mkdocs_command(root, "serve", "--dev-addr", address, "--livereload", "--watch-theme", "--dirty", "--quiet")
     server = subprocess.Popen(command, cwd=root, env=mkdocs_environment(SERVE_MODE))
     click.echo(render("serve.ready", lang, {"url": f"http://{address}/"}), err=True)
     previous = signal.signal(signal.SIGTERM, _stop)
+    if form:
+        click.echo(render("cms.ready", lang, {"url": f"http://{address}/admin/"}), err=True)
     try:
         while server.poll() is None:
             time.sleep(POLL_SECONDS)
             now = snapshot(root)
             if written and not (docs / STAMP).is_file():  # a build wrote its own pages here
                 written = regenerate(root, docs, lang, documents=True)
+                if form:
+                    form.install(docs)
             elif now != seen:
                 changed = {p for p in now.keys() | seen.keys() if now.get(p) != seen.get(p)}
+                for path in form.tidy(changed) if form else []:
+                    click.echo(render("cms.tidied", lang, {"path": path.relative_to(root).as_posix()}), err=True)
+                    now = snapshot(root)  # the tidied file is not a change of its own
                 written = regenerate(root, docs, lang, documents=any(_affects_documents(root, p) for p in changed)) or written
             seen = now
     except KeyboardInterrupt:
@@ -72,6 +84,8 @@ def serve_site(root: Path, address: str, lang: str) -> None:
         signal.signal(signal.SIGTERM, previous)
         server.terminate()
         server.wait(timeout=10)
+        if form:
+            form.stop()
 
 
 def _stop(_signal: int, _frame: object) -> None:
@@ -106,8 +120,8 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> bool:
     try:
         with exclusive(root):
             docs.mkdir(parents=True, exist_ok=True)
-            downloads = write_downloads(repository, docs)[0] if documents else _existing_downloads(docs)
-            changed = generate_pages(repository, docs, downloads, date.today(), pagefind=False).changed
+            downloads = write_downloads(repository, docs, pdf=False)[0] if documents else _existing_downloads(docs)
+            changed = generate_pages(repository, docs, downloads, date.today()).changed
             write_config(root, docs)
             if not (docs / STAMP).is_file():
                 (docs / STAMP).touch()

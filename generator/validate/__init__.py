@@ -20,6 +20,7 @@ from generator.project import TAXONOMY_FILE, content_files
 from generator.recover import Reading, read_past_errors
 from generator.repository import Entry, Repository
 from generator.validate.boundary import AudienceRules, boundary_problems, load_audience_rules
+from generator.search.rules import check_rules
 from generator.validate.content import identity_problems, magnitude_problems, misplaced_problem, question_id_problems, text_problems
 from generator.validate.plans import plan_problems
 from generator.validate.settings import settings_problems, unreadable_by_this_salesbook
@@ -53,6 +54,7 @@ def check_repository(root: Path) -> CheckResult:
     if wrong_version := unreadable_by_this_salesbook(root):
         return CheckResult(None, wrong_version, 1)
     taxonomy, problems = load_taxonomy(root)
+    problems.extend(check_rules(root))
     problems.extend(settings_problems(root))
     files = content_files(root)
     if taxonomy is None:
@@ -65,7 +67,7 @@ def check_repository(root: Path) -> CheckResult:
         if content_type is None:
             problems.append(misplaced_problem(path, display))
             continue
-        reading = read_past_errors(path, display)
+        reading = _read_inside(path, display, root)
         problems.extend(reading.problems)
         if reading.problems:
             unreadable.setdefault(content_type.kind, set()).add(path.stem)
@@ -82,9 +84,23 @@ def check_repository(root: Path) -> CheckResult:
     problems.extend(archetype_problems + rule_problems)
     for document, content_type in documents:
         reading = partial.get(document.display)
-        found = _check_document(document, content_type, context, repository if reading is None else None, archetypes, rules)
+        try:
+            found = _check_document(document, content_type, context, repository if reading is None else None, archetypes, rules)
+        except Exception:  # noqa: BLE001 - one file's bug must not hide every other file's problems
+            found = [Problem(document.display, 1, 1, "", "internal_file_error")]
         problems.extend(found if reading is None else filter(reading.keep, found))
     return CheckResult(repository, sorted(problems), len(files) + 1)
+
+
+def _read_inside(path: Path, display: str, root: Path) -> Reading:
+    """Read a content file that lies inside the repository; anything else becomes a located problem."""
+    real = path.resolve()
+    if not real.is_relative_to(root.resolve()):
+        return Reading(None, [Problem(display, 1, 1, "", "outside_repository", {"target": str(real)})])
+    try:
+        return read_past_errors(path, display)
+    except Exception:  # noqa: BLE001 - one file's bug must not hide every other file's problems
+        return Reading(None, [Problem(display, 1, 1, "", "internal_file_error")])
 
 
 def load_taxonomy(root: Path) -> tuple[Taxonomy | None, list[Problem]]:

@@ -51,10 +51,17 @@ def body(document: DocumentObject) -> list[list[Any]]:
             kind = "bullets" if "Bullet" in style else "list"
             items.append([f"{kind}:{list_id(block)}", text])
         elif style.startswith("toc"):
-            items.append([style.replace(" ", ""), text])
+            items.append([style.replace(" ", ""), toc_entry(block)[0]])
         elif text.strip():
             items.append([_short(style), text])
     return items
+
+
+def toc_entry(paragraph: Paragraph) -> tuple[str, str]:
+    """Return a contents line's heading text and page number (the text after its tab)."""
+    text, _, page = "".join(t.text or "" if t.tag == qn("w:t") else "\t" for t in paragraph._p.iter(qn("w:t"), qn("w:tab"))
+                            if t.getparent().tag == qn("w:r")).partition("\t")
+    return text, page
 
 
 def list_id(paragraph: Paragraph) -> int:
@@ -88,12 +95,13 @@ def fields(paragraph_element: Any) -> list[str]:
 def structure(path: Path) -> dict[str, Any]:
     """Return everything a golden file records about one document."""
     document = open_docx(path)
-    section = document.sections[0]
+    section = document.sections[-1]  # the body (cover and contents come before it)
     footer = section.footer._element
     return {
+        "sections": len(document.sections),
         "page": [round(section.page_width.cm, 1), round(section.page_height.cm, 1)],
         "header": "".join(run_text(p) for p in section.header.paragraphs),
-        "footer": "".join(run_text(p) for p in section.footer.paragraphs),
+        "footer": re.sub(r"共 \d+ 页", "共 N 页", "".join(run_text(p) for p in section.footer.paragraphs)),  # N: from the rendering
         "footer_fields": fields(footer),
         "title": document.core_properties.title,
         "body": _numbered_lists_relabelled(body(document)),

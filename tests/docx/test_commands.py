@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -20,7 +21,7 @@ REFERENCE = REPO_ROOT / "templates" / "reference.docx"
 def test_one_plan_named_by_its_id(minimal: Path, tmp_path: Path) -> None:
     run = salesbook("docx", "content/plans/demo-plan.yaml", "-o", tmp_path / "out", cwd=minimal)
     assert run.code == 0, run.err
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["demo-plan.docx"]
+    assert [p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")] == ["demo-plan.docx"]  # beside salesbook's output marker
     assert run.err.strip() == f"已生成 1 个 Word 文档，位于 {(tmp_path / 'out').as_posix()}"
     assert headings(open_docx(tmp_path / "out" / "demo-plan.docx"), level=1)[:2] == ["导言", "第一部分　核心成果指标"]
 
@@ -47,7 +48,7 @@ def test_content_errors_stop_before_anything_is_written(minimal: Path, tmp_path:
     pytest.param("content/products/demo-cloud.yaml", "salesbook: content/products/demo-cloud.yaml 不是计划文件（计划放在 content/plans/ 下）", id="not-a-plan"),
 ])
 def test_path_that_is_not_a_plan(minimal: Path, tmp_path: Path, argument: str, message: str) -> None:
-    run = salesbook("docx", argument, "-o", tmp_path, cwd=minimal)
+    run = salesbook("docx", argument, "-o", tmp_path / "out", cwd=minimal)
     assert (run.code, run.err.strip()) == (2, message)
 
 
@@ -56,13 +57,13 @@ def test_placeholder_and_missing_required_block_are_highlighted(minimal: Path, t
     edit(plan, "amount: 1200000", "amount: XX")
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text[: text.index("incentives:")], encoding="utf-8")
-    run = salesbook("docx", "-o", tmp_path, cwd=minimal)
+    run = salesbook("docx", "-o", tmp_path / "out", cwd=minimal)
     assert run.code == 0
     assert run.lines[:2] == [
         "content/plans/demo-plan.yaml:5:12: 警告: incentives: 计划范式「数据驱动、KPI导向型」要求填写此项，文档中会以黄色标出待填写",
         "content/plans/demo-plan.yaml:13:12: 警告: breakdowns[0].total: 含有 XX，暂不核对合计",
     ]
-    document = open_docx(tmp_path / "demo-plan.docx")
+    document = open_docx(tmp_path / "out" / "demo-plan.docx")
     marked = highlighted(document)
     assert marked.count("XX") == 4  # the figure, and the share column that cannot be computed without it
     assert "（待填写：激励方案）" in marked and "（待填写：风险与应对）" in marked  # the required block, an empty part
@@ -72,9 +73,9 @@ def test_placeholder_and_missing_required_block_are_highlighted(minimal: Path, t
 def test_plan_text_is_data_never_a_template(minimal: Path, tmp_path: Path) -> None:
     hostile = "收入 {{ 7 * 7 }} 与 {% for x in range(3) %}{{ x }}{% endfor %}，<b>不加粗</b> &amp; ${HOME}"
     edit(minimal / "content/plans/demo-plan.yaml", "summary: 三月是一季度的收官月，按区域把目标拆到人。", f"summary: '{hostile}'")
-    run = salesbook("docx", "-o", tmp_path, cwd=minimal)
+    run = salesbook("docx", "-o", tmp_path / "out", cwd=minimal)
     assert run.code == 0, run.out + run.err
-    assert ["p", hostile] in body(open_docx(tmp_path / "demo-plan.docx"))
+    assert ["p", hostile] in body(open_docx(tmp_path / "out" / "demo-plan.docx"))
 
 
 def test_company_reference_document_keeps_its_styles_and_letterhead(minimal: Path, tmp_path: Path) -> None:
@@ -86,9 +87,10 @@ def test_company_reference_document_keeps_its_styles_and_letterhead(minimal: Pat
     run = salesbook("docx", "-o", tmp_path / "out", "--reference-doc", tmp_path / "company.docx", cwd=minimal)
     assert run.code == 0, run.err
     document = open_docx(tmp_path / "out" / "demo-plan.docx")
-    assert document.sections[0].header.paragraphs[0].text == "澜拓智能科技有限公司 · 内部资料"
+    assert document.sections[0].header.paragraphs[0].text == "澜拓智能科技有限公司 · 内部资料"  # on the cover
+    assert document.sections[-1].header.paragraphs[0].text == "澜拓智能科技有限公司 · 内部资料"
     assert document.styles["Normal"].font.size.pt == 11
-    assert document.sections[0].footer.paragraphs[0].text == "第 1 页  共 1 页"
+    assert re.fullmatch(r"第 1 页  共 \d+ 页", document.sections[-1].footer.paragraphs[0].text)
 
 
 def test_a_plain_word_document_works_as_reference(minimal: Path, tmp_path: Path) -> None:
@@ -102,7 +104,7 @@ def test_a_plain_word_document_works_as_reference(minimal: Path, tmp_path: Path)
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    pytest.param("notes.docx", b"not a zip", "salesbook: 参考文档不是有效的 Word（.docx）文件：{path}", id="not-docx"),
+    pytest.param("notes.docx", b"not a zip", "salesbook: 参考文档不是有效的 Word（.docx 或 .dotx）文件：{path}", id="not-docx"),
     pytest.param("absent.docx", None, "salesbook: 找不到参考文档：{path}", id="missing"),
 ])
 def test_unusable_reference_document(minimal: Path, tmp_path: Path, name: str, content: bytes | None, message: str) -> None:

@@ -12,7 +12,7 @@ from generator.models.common import PLACEHOLDER
 from generator.present import FULL_SHARE, amount, percent, shares
 from tests.docx.conftest import Rendered
 from tests.helpers import REPO_ROOT
-from tests.docx.structure import body, fields, headings, highlighted, open_docx, tables
+from tests.docx.structure import body, fields, headings, highlighted, open_docx, tables, toc_entry
 
 DEMO_HEADINGS = {
     "2027-03-monthly-battle": ["导言", "第一部分　核心成果指标", "第二部分　过程指标与行动计划", "第三部分　绩效考核指标",
@@ -157,12 +157,14 @@ def test_styles_name_east_asian_fonts_without_theme_fonts(rendered: Rendered) ->
 @pytest.mark.parametrize("plan_id", sorted(DEMO_HEADINGS))
 def test_a4_page_header_with_title_footer_with_page_fields(rendered: Rendered, plan_id: str) -> None:
     document = open_docx(rendered.plan_docs[plan_id])
-    section = document.sections[0]
+    cover, contents, section = document.sections
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
     assert section.header.paragraphs[0].text == rendered.plans[plan_id].title
-    assert fields(section.footer._element) == ["PAGE", "NUMPAGES"]
-    assert section.footer.paragraphs[0].text == "第 1 页  共 1 页"
-    assert section.different_first_page_header_footer  # the cover has neither
+    assert fields(section.footer._element) == ["PAGE", "SECTIONPAGES"]
+    assert re.fullmatch(r"第 1 页  共 \d+ 页", section.footer.paragraphs[0].text)  # the body's page count, from the rendering
+    assert section._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1" and not section.different_first_page_header_footer
+    assert cover._sectPr.find(qn("w:headerReference")) is None and cover._sectPr.find(qn("w:footerReference")) is None
+    assert contents._sectPr.find(qn("w:footerReference")) is None  # no page number before the body
 
 
 @pytest.mark.parametrize("plan_id", sorted(DEMO_HEADINGS))
@@ -173,7 +175,11 @@ def test_table_of_contents_lists_the_headings_before_any_update(rendered: Render
     assert toc == [text for kind, text in items if kind in ("h1", "h2")]
     instructions = fields(document.element.body)
     assert instructions[0] == 'TOC \\o "1-2" \\h \\z \\u'
-    assert document.settings.element.xpath("w:updateFields/@w:val") == ["true"]
+    assert instructions[1].startswith("PAGEREF _Toc")
+    pages = [toc_entry(p)[1] for p in document.paragraphs if p.style.name.startswith("toc")]
+    assert pages[0] == "1" and all(page.isdigit() for page in pages)  # numbered as delivered
+    assert [int(p) for p in pages] == sorted(int(p) for p in pages)
+    assert document.settings.element.xpath("w:updateFields") == []  # nothing for Word to ask about on opening
 
 
 def test_cover_page(rendered: Rendered) -> None:

@@ -1,35 +1,28 @@
 """Golden files: the extracted structure of each archetype's blank draft and each demo plan.
 
 Compared as data (headings, paragraphs, lists, tables, highlights), never as zip bytes.
-After an intended change, regenerate them and review the diff:
+The tests only compare. After an intended change, regenerate the files with the
+separate command below and review the diff:
 
-    SALESBOOK_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/docx/test_golden.py
+    .venv/bin/python -m tests.update_golden
 """
 
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
 from generator.archetypes import ARCHETYPE_IDS
 from tests.docx.conftest import Rendered
+from tests.docx.golden import DEMO_PLANS, golden_path
 from tests.docx.structure import structure
-
-GOLDEN = Path(__file__).parent / "golden"
-DEMO_PLANS = ["2027-03-monthly-battle", "2027-account-deepening", "2027-company-strategic", "2027-east-kpi",
-              "2027-enablement", "2027-southwest-expansion"]
 
 
 def check_golden(name: str, actual: dict) -> None:
-    """Compare `actual` with golden/<name>.json, or rewrite the file when asked to."""
-    path = GOLDEN / f"{name}.json"
-    text = _one_item_per_line(actual)
-    if os.environ.get("SALESBOOK_UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert path.is_file(), f"no golden file {path.name}; run with SALESBOOK_UPDATE_GOLDEN=1"
+    """Compare `actual` with golden/<name>.json."""
+    path = golden_path(name)
+    assert path.is_file(), f"no golden file {path.name}; run python -m tests.update_golden"
     assert json.loads(path.read_text(encoding="utf-8")) == actual
 
 
@@ -41,15 +34,3 @@ def test_blank_draft(rendered: Rendered, archetype_id: str) -> None:
 @pytest.mark.parametrize("plan_id", DEMO_PLANS)
 def test_demo_plan(rendered: Rendered, plan_id: str) -> None:
     check_golden(f"plan-{plan_id}", structure(rendered.plan_docs[plan_id]))
-
-
-def _one_item_per_line(structure_: dict) -> str:
-    """Serialise with one body item per line, so a golden diff reads like the document."""
-    lines = ["{"]
-    for key, value in structure_.items():
-        if key == "body":
-            items = ",\n".join("  " + json.dumps(item, ensure_ascii=False) for item in value)
-            lines.append(f' "body": [\n{items}\n ]')
-        else:
-            lines.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},")
-    return "\n".join(lines) + "\n}\n"

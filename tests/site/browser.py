@@ -5,12 +5,10 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 from playwright.sync_api import Browser, Page
 
@@ -68,6 +66,8 @@ class Hit:
 
     url: str
     title: str
+    page: str
+    """The title of the result's page."""
 
 
 def search(page: Page, query: str, timeout: float = 10.0) -> list[Hit]:
@@ -76,41 +76,11 @@ def search(page: Page, query: str, timeout: float = 10.0) -> list[Hit]:
         page.keyboard.press("/")
         page.wait_for_selector(SEARCH_INPUT, state="visible")
     page.fill(SEARCH_INPUT, query)
-    page.press(SEARCH_INPUT, "End")  # Material's search listens for keyup, as when a person types
-    if page.locator("[data-sb-search-result]").count():
-        # The Pagefind box marks the query whose results it shows.
-        page.wait_for_function(
-            "q => document.querySelector('[data-sb-search-result]').dataset.query === q", arg=query, timeout=timeout * 1000
-        )
-        return _hits(page)
-    return _settled_hits(page, query, timeout)
-
-
-def _settled_hits(page: Page, query: str, timeout: float) -> list[Hit]:
-    """Return Material's results once they stop changing (it renders them as they come)."""
-    deadline = time.monotonic() + timeout
-    seen: list[Hit] | None = None
-    steady = 0
-    while time.monotonic() < deadline:
-        time.sleep(0.1)
-        hits = _hits(page)
-        meta = page.inner_text(".md-search-result__meta")
-        steady = steady + 1 if hits == seen and "初始化" not in meta else 0
-        seen = hits
-        if steady >= 3:
-            return hits
-    raise TimeoutError(f"search for {query!r} did not settle")
+    # The search box marks the query whose results it shows.
+    page.wait_for_function("q => document.querySelector('[data-sb-search-result]').dataset.query === q", arg=query, timeout=timeout * 1000)
+    return _hits(page)
 
 
 def _hits(page: Page) -> list[Hit]:
-    found = page.eval_on_selector_all(
-        RESULT_LINKS, "links => links.map(a => [a.getAttribute('href') || '', (a.querySelector('h1') || a).textContent.trim()])"
-    )
-    return [Hit(url, title.replace("\u200b", "")) for url, title in found]
-
-
-def section_of(url: str) -> str:
-    """Return the first path segment of a result URL relative to the site (its section folder)."""
-    path = unquote(urlparse(url).path)
-    parts = [p for p in path.split("/") if p and p not in (".", "..")]
-    return parts[0] if parts else ""
+    found = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => [a.href, a.querySelector('h1').textContent.trim(), a.dataset.page])")
+    return [Hit(url, title, page_title) for url, title, page_title in found]

@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from generator.cms.admin import DECAP
 from generator.repository import Repository
-from generator.site.search import SHIM_VERSION
 from generator.validate import check_repository
 from tests.helpers import REPO_ROOT, Run, salesbook
 from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.tools import require_tools
 
 REPOSITORY_PARTS = ("content", "playbooks", "site_config", "templates", "mkdocs.yml")
 
@@ -33,11 +34,17 @@ def copy_demo(destination: Path) -> Path:
             shutil.copytree(source, destination / name)
         else:
             shutil.copy(source, destination / name)
-    shim = REPO_ROOT / "build" / "cache" / f"iframe-worker-{SHIM_VERSION}.tgz"
-    if shim.is_file():  # saves a download from the npm registry
-        (destination / "build" / "cache").mkdir(parents=True)
-        shutil.copy(shim, destination / "build" / "cache" / shim.name)
+    copy_npm_cache(destination)
     return destination
+
+
+def copy_npm_cache(destination: Path) -> None:
+    """Copy the npm tarballs a build would download (Decap CMS) into `destination`."""
+    cache = destination / "build" / "cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    for package in (DECAP,):  # downloaded once into this checkout's cache, then copied
+        tarball = package.tarball(REPO_ROOT / "build" / "cache")
+        shutil.copy(tarball, cache / tarball.name)
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,28 @@ def offline_site(demo_repo: Path, demo_site: Built) -> Built:
     return build(demo_repo, demo_repo / "site-offline", "--offline")
 
 
+SECOND_COMPANY = "hechui-kitchen"
+"""A second company's knowledge base (tests/fixtures/), so that search is not tuned to the demo alone."""
+
+
+def copy_second_company(destination: Path) -> Path:
+    """Copy the second company's content with this repository's templates, theme and search rules."""
+    fixture = REPO_ROOT / "tests" / "fixtures" / SECOND_COMPANY
+    shutil.copytree(fixture, destination)
+    shutil.copytree(REPO_ROOT / "templates", destination / "templates")
+    shutil.copy(REPO_ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(REPO_ROOT / "site_config" / "overrides", destination / "site_config" / "overrides")
+    shutil.copy(REPO_ROOT / "site_config" / "search.yaml", destination / "site_config" / "search.yaml")
+    return destination
+
+
+@pytest.fixture(scope="session")
+def second_company_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, Built]:
+    """The second company's site, served and offline."""
+    root = copy_second_company(tmp_path_factory.mktemp("second") / "repo")
+    return build(root, root / "site"), build(root, root / "site-offline", "--offline")
+
+
 @pytest.fixture
 def demo_copy(tmp_path: Path) -> Path:
     """A fresh copy of the demo content that a test may edit."""
@@ -79,6 +108,7 @@ def demo_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    require_tools(CHROMIUM)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium

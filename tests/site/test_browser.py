@@ -6,13 +6,15 @@ site: nothing may load from a CDN, Google Fonts or unpkg.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
-from playwright.sync_api import Browser
+import pytest
+from playwright.sync_api import Browser, Page
 
-from tests.site.browser import RESULT_LINKS, open_tab, search, section_of
+from tests.site.browser import RESULT_LINKS, open_tab, search, serve
 from tests.site.conftest import Built
-from tests.site.recall import load_queries, recall_at_5, report, run_queries
+from tests.site.recall import Outcome, Question, load_questions, recall, relative, report, where
 
 
 def _title_with(built: Built, kind: str, word: str) -> tuple[str, str]:
@@ -27,40 +29,70 @@ def test_a_rep_reads_searches_and_follows_a_result_without_leaving_the_site(brow
     case = demo_site.repository.items("case-study")[0]
     visit.page.goto(f"{served}case-studies/{case.id}/")
     assert visit.page.locator("article h1").inner_text().rstrip("¶").strip() == case.title
-    sop_id, sop_title = _title_with(demo_site, "sop", "回款")
+    sop_id, _ = _title_with(demo_site, "sop", "回款")
     hits = search(visit.page, "回款")
-    assert (section_of(hits[0].url), hits[0].title) == ("sops", sop_title)
+    assert where(relative(hits[0].url, served))[0] == f"sops/{sop_id}"
     visit.page.locator(RESULT_LINKS).first.click()
-    visit.page.wait_for_url(f"{served}sops/{sop_id}/")
+    visit.page.wait_for_url(hits[0].url)
     assert visit.outside(served) == []
 
 
 def test_search_finds_a_word_inside_a_longer_word(browser: Browser, served: str, demo_site: Built) -> None:
-    plan_id, plan_title = _title_with(demo_site, "plan", "人才梯队")
+    plan_id, _ = _title_with(demo_site, "plan", "人才梯队")
     visit = open_tab(browser)
     visit.page.goto(served)
-    assert plan_title in [hit.title for hit in search(visit.page, "梯队")[:5]]
+    assert f"plans/{plan_id}" in [where(relative(hit.url, served))[0] for hit in search(visit.page, "梯队")[:5]]
 
 
-def test_recall_at_5_on_the_reps_questions(browser: Browser, served: str, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_opening_the_search_loads_the_small_index_while_the_rep_types(browser: Browser, served: str) -> None:
     visit = open_tab(browser)
     visit.page.goto(served)
-    outcomes = run_queries(visit.page, load_queries())
+    visit.page.wait_for_load_state("networkidle")
+    before = len(visit.requests)
+    with visit.page.expect_response(lambda response: "/search/d/" in response.url):
+        visit.page.keyboard.press("/")
+    visit.page.wait_for_load_state("networkidle")
+    loaded = [url for url in visit.requests[before:] if not url.endswith("favicon.png")]
+    assert f"{served}search/meta.js" in loaded and all(url.startswith(f"{served}search/") for url in loaded)
+    before = len(visit.requests)
+    assert search(visit.page, "客户嫌贵怎么办")
+    assert visit.requests[before:] == []
+
+
+RECALL_FLOORS = {
+    "demo-questions.yaml": (0.75, 0.90),
+    "keywords.yaml": (0.85, 1.0),
+    "hechui-kitchen-questions.yaml": (0.65, 0.85),
+}
+"""(recall at 1, recall at 5) each build keeps at least. The targets are 0.8 and 0.95 on the
+two sets of rep questions; they are not met yet (bench/RESULTS.md lists the misses)."""
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["served", "offline"])
+@pytest.mark.parametrize("name", list(RECALL_FLOORS))
+def test_recall_of_the_reps_questions_on_a_phone(
+    browser: Browser, served: str, offline_site: Built, second_company_sites: tuple[Built, Built], name: str, offline: bool, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    visit = open_tab(browser, width=390, height=844, is_mobile=True, has_touch=True)
+    if name.startswith("hechui"):
+        site = second_company_sites[1 if offline else 0].site
+        base = site.resolve().as_uri() + "/" if offline else None
+    else:
+        site = offline_site.site
+        base = site.resolve().as_uri() + "/" if offline else served
+    with serve(site) if base is None else nullcontext(base) as base:
+        visit.page.goto(base + ("index.html" if offline else ""))
+        outcomes = [_outcome(visit.page, question, base) for question in load_questions(name)]
     with capsys.disabled():
-        print(f"\nPagefind search, demo site: {report(outcomes)}")
-    assert recall_at_5(outcomes) >= 0.9, report(outcomes)
-    assert visit.outside(served) == []
+        print(f"\n{'offline' if offline else 'served'}: {report(name, outcomes)}")
+    at_1, at_5 = RECALL_FLOORS[name]
+    assert recall(outcomes, 1) >= at_1 and recall(outcomes, 5) >= at_5, report(name, outcomes)
+    assert visit.outside(base) == []
 
 
-def test_the_first_search_downloads_only_part_of_the_index(browser: Browser, served: str, demo_site: Built) -> None:
-    visit = open_tab(browser)
-    sizes: dict[str, int] = {}
-    visit.page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if "/pagefind/" in r.url else None)
-    visit.page.goto(served)
-    search(visit.page, "回款")
-    index = sum(p.stat().st_size for p in (demo_site.site / "pagefind").rglob("*.pf_*"))
-    fetched_index = sum(size for url, size in sizes.items() if ".pf_" in url)
-    assert 0 < fetched_index < index / 2
+def _outcome(page: Page, question: Question, base: str) -> Outcome:
+    hits = search(page, question.q)
+    return Outcome(question, [relative(h.url, base) for h in hits], [h.title for h in hits], [h.page for h in hits])
 
 
 def test_pages_fit_a_phone_screen(browser: Browser, served: str, demo_site: Built) -> None:
@@ -91,8 +123,7 @@ def test_the_offline_site_searches_when_opened_from_disk(browser: Browser, offli
     visit = open_tab(browser)
     home = (offline_site.site / "index.html").resolve()
     visit.page.goto(home.as_uri())
-    sop_id, sop_title = _title_with(offline_site, "sop", "回款")
+    sop_id, _ = _title_with(offline_site, "sop", "回款")
     hits = search(visit.page, "回款")
-    assert hits and hits[0].title == sop_title
-    assert Path(hits[0].url.split("?")[0].removeprefix("file://")).name == f"{sop_id}.html"
+    assert hits and Path(hits[0].url.split("#")[0].removeprefix("file://")).name == f"{sop_id}.html"
     assert visit.outside("file://") == []

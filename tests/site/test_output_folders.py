@@ -48,9 +48,11 @@ def test_docx_output_is_marked_and_can_be_written_again(demo_copy: Path) -> None
     assert again.code == 0, again.err
 
 
-def test_a_site_config_without_the_sanitiser_builds_nothing(demo_copy: Path) -> None:
+def test_a_site_config_without_the_sanitiser_still_sanitises(demo_copy: Path) -> None:
     edit(demo_copy / "mkdocs.yml", "  - salesbook/sanitise\n", "")
+    case = demo_copy / "content/case-studies/yangtze-auto-parts-predictive-maintenance.yaml"
+    edit(case, "challenge: |\n", "challenge: |\n  <img src=x onerror=alert(1)> 图片\n")
     run = salesbook("build", cwd=demo_copy)
-    assert run.code == 1
-    assert "mkdocs.yml 的 plugins 里没有 salesbook/sanitise" in run.err
-    assert not (demo_copy / "site").exists()
+    assert run.code == 0, run.err
+    html = (demo_copy / "site/case-studies/yangtze-auto-parts-predictive-maintenance/index.html").read_text(encoding="utf-8")
+    assert "onerror" not in html and "图片" in html

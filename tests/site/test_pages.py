@@ -1,12 +1,11 @@
-"""The generated Markdown: golden pages for the minimal repository, escaping, search terms.
+"""The generated Markdown: golden pages for the minimal repository, escaping.
 
-Golden files live in tests/site/golden/minimal/; after an intended change to the
-templates, rewrite them with `SALESBOOK_UPDATE_GOLDEN=1 pytest tests/site/test_pages.py`.
+Golden files live in tests/site/golden/minimal/; the tests only compare. After an
+intended change to the templates, rewrite them with `python -m tests.update_golden`.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -16,28 +15,15 @@ import pytest
 from generator.errors import BuildError
 from generator.site.generate import generate_pages
 from generator.site.markup import markdown, plain
-from generator.site.terms import PAGES_PER_WORKER, search_terms, search_terms_of
 from generator.validate import check_repository
 from tests.helpers import REPO_ROOT, edit, salesbook
 from tests.site.conftest import build
+from tests.site.golden_pages import GOLDEN_PAGES, TODAY, generated_pages
 from tests.site.pages_html import by_class, parse
 
-GOLDEN = Path(__file__).parent / "golden" / "minimal"
-TODAY = date(2026, 11, 23)
-
-
-def _generated(root: Path, docs: Path) -> dict[str, str]:
-    generate_pages(check_repository(root).require_clean(), docs, set(), TODAY, pagefind=False)
-    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
-
-
 def test_pages_of_the_minimal_repository_match_the_golden_files(minimal: Path, tmp_path: Path) -> None:
-    pages = _generated(minimal, tmp_path / "docs")
-    if os.environ.get("SALESBOOK_UPDATE_GOLDEN"):
-        for relative, text in pages.items():
-            (GOLDEN / relative).parent.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / relative).write_text(text, encoding="utf-8")
-    golden = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in sorted(GOLDEN.rglob("*.md"))}
+    pages = generated_pages(minimal, tmp_path / "docs")
+    golden = {p.relative_to(GOLDEN_PAGES).as_posix(): p.read_text(encoding="utf-8") for p in sorted(GOLDEN_PAGES.rglob("*.md"))}
     assert list(pages) == list(golden)
     for relative, text in pages.items():
         assert text == golden[relative], relative
@@ -45,10 +31,10 @@ def test_pages_of_the_minimal_repository_match_the_golden_files(minimal: Path, t
 
 def test_regenerating_unchanged_content_rewrites_nothing(minimal: Path, tmp_path: Path) -> None:
     repository = check_repository(minimal).require_clean()
-    first = generate_pages(repository, tmp_path, set(), TODAY, pagefind=False)
-    assert generate_pages(repository, tmp_path, set(), TODAY, pagefind=False).changed == []
+    first = generate_pages(repository, tmp_path, set(), TODAY)
+    assert generate_pages(repository, tmp_path, set(), TODAY).changed == []
     edit(minimal / "content/sops/demo-intake.yaml", "reviewed: 2026-08-01", "reviewed: 2026-11-01")
-    changed = generate_pages(check_repository(minimal).require_clean(), tmp_path, set(), TODAY, pagefind=False).changed
+    changed = generate_pages(check_repository(minimal).require_clean(), tmp_path, set(), TODAY).changed
     assert changed == ["sops/index.md", "sops/demo-intake.md"]
     assert len(first.changed) == len(list(tmp_path.rglob("*.md")))
 
@@ -85,23 +71,6 @@ def test_author_markdown_reaches_the_page_as_written(text: str, shown: str) -> N
     assert markdown(text) == shown
 
 
-@pytest.mark.parametrize(
-    ("text", "must_hold"),
-    [
-        ("月度作战：周冲刺打法", {"度"}),
-        ("华南区销售团队赋能与人才梯队建设计划", {"梯", "队"}),
-        ("每家客户建立客户档案", {"档", "案"}),
-    ],
-)
-def test_search_terms_hold_every_character_of_the_text(text: str, must_hold: set[str]) -> None:
-    assert must_hold <= set(search_terms(text).split())
-
-
-def test_the_terms_of_many_pages_computed_on_every_core_are_each_pages_own() -> None:
-    texts = [f"第{n}号客户建立客户档案，月度作战：周冲刺打法" for n in range(2 * PAGES_PER_WORKER)]
-    assert search_terms_of(texts) == [search_terms(text) for text in texts]
-
-
 def test_hostile_and_stale_content_renders_as_text_with_a_notice(demo_copy: Path) -> None:
     faq = demo_copy / "content/faqs/lt-edge-gateway-faq.yaml"
     edit(faq, "reviewed: 2026-10-20", "reviewed: 2020-01-02")
@@ -135,5 +104,5 @@ def test_a_broken_page_template_is_reported_at_its_line(minimal: Path, tmp_path:
     template = minimal / "templates" / "site" / "case-study.md.j2"
     template.write_text(template.read_text(encoding="utf-8") + broken + "\n", encoding="utf-8")
     with pytest.raises(BuildError) as raised:
-        generate_pages(check_repository(minimal).require_clean(), tmp_path, set(), TODAY, pagefind=False)
+        generate_pages(check_repository(minimal).require_clean(), tmp_path, set(), TODAY)
     assert raised.value.message("zh") == message

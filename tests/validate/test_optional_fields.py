@@ -21,7 +21,7 @@ CASE = "content/case-studies/demo-customer.yaml"
 
 def _pages(root: Path, tmp_path: Path) -> dict[str, str]:
     docs = tmp_path / "docs"
-    generate_pages(check_repository(root).require_clean(), docs, set(), date(2026, 11, 23), pagefind=False)
+    generate_pages(check_repository(root).require_clean(), docs, set(), date(2026, 11, 23))
     return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
 
 

@@ -1,11 +1,12 @@
-// salesbook: the header search of the served site, backed by Pagefind.
-// It fills Material's own search markup (partials/pagefind.html), so results look
-// like Material's; Pagefind loads on first use and fetches only the index chunks
-// a query needs.
+// salesbook: the header search box. It loads the index shards with <script> tags
+// (which work over HTTP and from file:// alike), asks search-core.js for the
+// ranked answers and shows each as one result: where it is, its title and one
+// short excerpt with the matched words marked. Tapping a result opens its anchor.
 (() => {
   "use strict";
   const box = document.querySelector("[data-sb-search]");
-  if (!box) return;
+  const core = window.SalesbookSearchCore;
+  if (!box || !core) return;
   const toggle = document.getElementById("__search");
   const input = box.querySelector("[data-sb-search-query]");
   const output = box.querySelector("[data-sb-search-result]");
@@ -14,20 +15,36 @@
   const say = JSON.parse(output.dataset.sbMessages);
   const config = JSON.parse(document.getElementById("__config").textContent);
   const base = new URL(config.base.replace(/\/?$/, "/"), location.href);
-  const shown = 10;
-  const sectionsShown = 3;
-  let engine = null;
+  const SHOWN = 10;
+  const EXCERPT_CHARS = 64;
+  const PREFETCH_BYTES = 1000000;
+  const waiting = new Map();
+  const loaded = new Map();
   let latest = 0;
   let timer = 0;
 
-  function load() {
-    engine ??= import(new URL("pagefind/pagefind.js", base).href).then(async (pagefind) => {
-      await pagefind.options({ baseUrl: base.pathname, excerptLength: 36 });
-      await pagefind.init();
-      return pagefind;
-    });
-    return engine;
+  window.SalesbookSearch = {
+    receive(name, data) {
+      const promise = waiting.get(name);
+      if (promise) promise.resolve(data);
+    },
+  };
+
+  function load(name) {
+    if (!loaded.has(name)) {
+      loaded.set(name, new Promise((resolve, reject) => {
+        waiting.set(name, { resolve });
+        const script = document.createElement("script");
+        script.src = new URL(`search/${name}.js`, base).href;
+        script.onerror = () => reject(new Error(`search shard ${name} did not load`));
+        document.head.append(script);
+      }));
+    }
+    return loaded.get(name);
   }
+
+  const engine = core.createEngine(load);
+  window.SalesbookSearch.engine = engine;  // for the bench, which times queries in the page
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -36,47 +53,49 @@
     return node;
   }
 
-  // Pagefind's excerpts are the page's own text, escaped, with <mark> around hits;
-  // titles are escaped text too, so they are decoded rather than inserted as HTML.
-  function excerpt(html) {
-    const p = element("p");
-    p.innerHTML = html.replace(/^[.\s]+/, "");
-    return p;
-  }
-
-  function text(escaped) {
-    return new DOMParser().parseFromString(escaped, "text/html").body.textContent;
-  }
-
-  function article(title, html, level, section) {
-    const link = element("a", "md-search-result__link");
-    link.tabIndex = -1;
-    const body = element("article", "md-search-result__article md-typeset");
-    if (level === 1) body.append(element("div", "md-search-result__icon md-icon"));
-    if (section) body.append(element("span", "sb-search-section", section));
-    body.append(element(level === 1 ? "h1" : "h2", "", text(title)), excerpt(html));
-    link.append(body);
-    return link;
+  // Append `text` to `node` with <mark> around the ranges in `marks` (offsets from `offset`).
+  function marked(node, text, marks, offset = 0) {
+    let at = 0;
+    for (const [from, to] of marks) {
+      const start = Math.max(from - offset, at);
+      const end = Math.min(to - offset, text.length);
+      if (end <= start) continue;
+      node.append(text.slice(at, start), element("mark", "", text.slice(start, end)));
+      at = end;
+    }
+    node.append(text.slice(at));
+    return node;
   }
 
   function item(result) {
-    const li = element("li", "md-search-result__item");
-    const top = article(result.meta.title || result.url, result.excerpt, 1, result.meta.section);
-    top.href = result.url;
-    li.append(top);
-    const title = result.meta.title;
-    const sections = (result.sub_results || []).filter((sub) => sub.url.includes("#") && sub.title !== title);
-    for (const sub of sections.slice(0, sectionsShown)) {
-      const link = article(sub.title, sub.excerpt, 2);
-      link.href = sub.url;
-      li.append(link);
+    const li = element("li", "md-search-result__item sb-result");
+    const link = element("a", "md-search-result__link");
+    link.href = new URL(result.url, base).href;
+    link.dataset.page = result.page;
+    link.tabIndex = -1;
+    const body = element("article", "md-search-result__article md-typeset");
+    const where = element("div", "sb-result__where");
+    where.append(element("span", "sb-result__section", result.section));
+    if (result.page !== result.title) where.append(element("span", "sb-result__page", result.page));
+    if (result.partial) where.append(element("span", "sb-result__partial", say.partial));
+    body.append(where, marked(element("h1", "sb-result__title"), result.title, core.marks(result.title, result.terms)));
+    const cut = core.excerpt(result.text, result.terms, EXCERPT_CHARS);
+    if (cut.end > cut.start) {
+      const p = element("p", "sb-result__excerpt");
+      if (cut.start > 0) p.append("…");
+      marked(p, result.text.slice(cut.start, cut.end), cut.marks, cut.start);
+      if (cut.end < result.text.length) p.append("…");
+      body.append(p);
     }
+    link.append(body);
+    li.append(link);
     return li;
   }
 
-  function count(n) {
-    if (n === 0) return say.none;
-    return n === 1 ? say.one : say.other.replace("#", n);
+  function summary(found) {
+    if (!found.results.length) return say.none;
+    if (found.partial) return say.partial_all;
+    return found.count === 1 ? say.one : say.other.replace("#", found.count);
   }
 
   async function search(query) {
@@ -88,12 +107,10 @@
       return;
     }
     try {
-      const pagefind = await load();
-      const found = await pagefind.search(query);
-      const results = await Promise.all(found.results.slice(0, shown).map((r) => r.data()));
+      const found = await engine.search(query, SHOWN);
       if (mine !== latest) return;
-      meta.textContent = count(found.results.length);
-      list.replaceChildren(...results.map(item));
+      meta.textContent = summary(found);
+      list.replaceChildren(...found.results.map(item));
     } catch (error) {
       if (mine !== latest) return;
       meta.textContent = say.failed;
@@ -120,7 +137,7 @@
 
   toggle.addEventListener("change", () => {
     if (toggle.checked) {
-      load();
+      engine.prefetch(PREFETCH_BYTES).catch(() => {});  // while the rep types
       setTimeout(() => input.focus(), 0);
     }
   });

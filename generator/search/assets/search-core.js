@@ -1,0 +1,398 @@
+// salesbook search: the query rules and the ranking, the one implementation both
+// builds use (generator/search/ writes the index it reads). It runs in the page
+// and, for the tests, in node.
+//
+// A query is normalised (NFKC, lower case, traditional to simplified with
+// OpenCC's table), cut at punctuation and between Latin and Chinese, stripped of
+// the team's stop words and matched against its synonym groups; what is left
+// becomes character pairs, as the index stores text. Every part of the query is a
+// "concept" that a unit matches or not: a pair, a Latin word, or a synonym group
+// (matched by any of its terms). Units are ranked by BM25F weight times how much
+// of the query they cover, so a unit matching most words still comes up when no
+// unit matches all (shown as a partial match).
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else root.SalesbookSearchCore = factory();
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  const CJK = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
+  const WORD = new RegExp(`[${CJK}]+|[a-z]+|[0-9]+`, "gu");
+  const CJK_RUN = new RegExp(`^[${CJK}]+$`, "u");
+  const COVERAGE_POWER = 1;
+  const SCALE = 10;
+  const WORDLIKE = 30;
+  const PRECISE_ENOUGH = 0.8;
+  // A pair whose cohesion (pointwise mutual information times SCALE) is below this
+  // is taken for two characters of neighbouring words (据会 in 数据会不会).
+  const SEPARATE = 15;
+
+  const FINAL_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*";
+
+  // Decode a word's postings (generator/search/index.py `_encoded`) into
+  // [cohesion, unit, weight, unit, weight, ...].
+  function decode(text) {
+    const numbers = [];
+    let value = 0;
+    for (const char of text) {
+      const final = FINAL_DIGITS.indexOf(char);
+      if (final < 0) {
+        value = value * 32 + parseInt(char, 32);
+        continue;
+      }
+      numbers.push(value * 32 + final);
+      value = 0;
+    }
+    for (let i = 3; i < numbers.length; i += 2) numbers[i] += numbers[i - 2];
+    return numbers;
+  }
+
+  function compileRules(rules) {
+    const chars = Array.from(rules.t2s || "");
+    const t2s = new Map();
+    for (let i = 0; i + 1 < chars.length; i += 2) t2s.set(chars[i], chars[i + 1]);
+    const simple = (word) => normalize(word, t2s);
+    const stopwords = new Set(rules.stopwords.map(simple));
+    const groups = rules.synonyms.map((group) => group.map(simple));
+    const groupOf = new Map();
+    groups.forEach((group, i) => group.forEach((term) => groupOf.set(term, i)));
+    const longest = Math.max(1, ...[...stopwords, ...groupOf.keys()].map((w) => Array.from(w).length));
+    return { t2s, stopwords, groups, groupOf, longest };
+  }
+
+  function normalizeChar(char, t2s) {
+    const folded = char.normalize("NFKC").toLowerCase();
+    return t2s && t2s.has(folded) ? t2s.get(folded) : folded;
+  }
+
+  function normalize(text, t2s) {
+    return Array.from(text, (char) => normalizeChar(char, t2s)).join("");
+  }
+
+  function tokens(text) {
+    const found = [];
+    for (const run of normalize(text).match(WORD) || []) {
+      if (CJK_RUN.test(run) && run.length > 1) {
+        for (let i = 0; i + 1 < run.length; i++) found.push(run.slice(i, i + 2));
+      } else {
+        found.push(run);
+      }
+    }
+    return found;
+  }
+
+  function shardOf(token, shards) {
+    let value = 0x811c9dc5;
+    for (let i = 0; i < token.length; i++) {
+      value ^= token.charCodeAt(i);
+      value = Math.imul(value, 0x01000193) >>> 0;
+    }
+    return value % shards;
+  }
+
+  // Return the query's concepts: [{ alts: [[term, ...], ...] }], and runs of Chinese
+  // characters left to cut into words once the index says which pairs are words.
+  function understand(query, rules) {
+    const concepts = [];
+    const runs = [];
+    const text = normalize(query, rules.t2s);
+    const synonym = (word) => concepts.push({ alts: rules.groups[rules.groupOf.get(word)].map(tokens) });
+    const free = (piece) => {
+      if (!CJK_RUN.test(piece)) concepts.push({ alts: [[piece]] });
+      else if (piece.length > 1) runs.push(piece);
+      // a lone Chinese character left between stop words and synonyms says too little
+    };
+    for (const run of text.match(WORD) || []) {
+      if (!CJK_RUN.test(run)) {
+        if (rules.groupOf.has(run)) synonym(run);
+        else if (!rules.stopwords.has(run)) free(run);
+        continue;
+      }
+      const chars = Array.from(run);
+      let pending = "";
+      for (let i = 0; i < chars.length; ) {
+        const known = longestKnown(chars, i, rules);
+        if (!known) {
+          pending += chars[i++];
+          continue;
+        }
+        if (pending) free(pending);
+        pending = "";
+        if (rules.groupOf.has(known)) synonym(known);
+        i += Array.from(known).length;
+      }
+      if (pending) free(pending);
+    }
+    return { concepts, runs };
+  }
+
+  function pairsOf(run) {
+    const pairs = [];
+    for (let i = 0; i + 1 < run.length; i++) pairs.push(run.slice(i, i + 2));
+    return pairs;
+  }
+
+  // Return the pairs of a run that no word of its cut covers (where a homophone typo may hide).
+  function uncovered(run, words) {
+    const covered = new Set();
+    for (const word of words) for (let at = run.indexOf(word); at >= 0; at = run.indexOf(word, at + 1)) covered.add(at).add(at + 1);
+    return pairsOf(run).filter((_, i) => !covered.has(i) && !covered.has(i + 1));
+  }
+
+  function readingsOf(table) {
+    const readings = new Map();
+    for (const entry of (table || "").split(",")) {
+      const [character, ...rest] = Array.from(entry);
+      if (character) readings.set(character, rest.join(""));
+    }
+    return readings;
+  }
+
+  // Cut a run into words: the non-overlapping pairs of greatest total cohesion.
+  function segment(run, postings) {
+    const cohesion = (pair) => (postings.has(pair) ? postings.get(pair)[0] : 0);
+    const best = [{ score: 0, pairs: [] }];
+    for (let end = 1; end <= run.length; end++) {
+      let choice = best[end - 1];
+      if (end >= 2) {
+        const pair = run.slice(end - 2, end);
+        const gain = cohesion(pair) - SEPARATE;
+        if (gain > 0 && best[end - 2].score + gain > choice.score) choice = { score: best[end - 2].score + gain, pairs: [...best[end - 2].pairs, pair] };
+      }
+      best.push(choice);
+    }
+    const words = [...new Set([...best[run.length].pairs, ...pairsOf(run).filter((pair) => cohesion(pair) >= WORDLIKE)])];
+    return words.length ? words : pairsOf(run).filter((pair) => postings.has(pair));
+  }
+
+  function conceptsOf(understood, postings, soundAlike) {
+    const words = understood.runs.flatMap((run) => segment(run, postings)).map((pair) => ({ alts: [[pair]] }));
+    return dedupe([...understood.concepts, ...words, ...soundAlike]);
+  }
+
+  function longestKnown(chars, start, rules) {
+    for (let length = Math.min(rules.longest, chars.length - start); length >= 1; length--) {
+      const word = chars.slice(start, start + length).join("");
+      if (rules.stopwords.has(word) || rules.groupOf.has(word)) return word;
+    }
+    return "";
+  }
+
+  function dedupe(concepts) {
+    const seen = new Set();
+    return concepts.filter((concept) => {
+      const key = JSON.stringify(concept.alts);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  function termsOf(understood) {
+    return [...new Set([...understood.concepts.flatMap((c) => c.alts.flat()), ...understood.runs.flatMap(pairsOf)])];
+  }
+
+  function idf(df, units) {
+    return Math.log(1 + (units - df + 0.5) / (df + 0.5));
+  }
+
+  // Score every unit that holds a query term; `postings` maps term -> [unit, weight, ...].
+  function rank(concepts, postings, units) {
+    const weights = new Map();
+    for (const [term, flat] of postings) weights.set(term, idf((flat.length - 1) / 2, units) * Math.min(1, flat[0] / WORDLIKE));
+    const live = concepts
+      .map((concept) => ({ ...concept, alts: concept.alts.map((alt) => alt.filter((t) => postings.has(t))).filter((alt) => alt.length) }))
+      .filter((concept) => concept.alts.length);
+    if (!live.length) return [];
+    const conceptWeight = live.map((c) => Math.max(...c.alts.map((alt) => mean(alt.map((t) => weights.get(t))))));
+    const total = conceptWeight.reduce((a, b) => a + b, 0) || 1;
+    const byUnit = new Map();
+    live.forEach((concept, c) => {
+      concept.alts.forEach((alt) => {
+        const altWeight = alt.reduce((sum, t) => sum + weights.get(t), 0);
+        for (const term of alt) {
+          const flat = postings.get(term);
+          for (let i = 1; i < flat.length; i += 2) {
+            const hit = unitHit(byUnit, flat[i], live.length);
+            const share = altWeight > 0 ? weights.get(term) / altWeight : 1 / alt.length;
+            const key = c + ":" + concept.alts.indexOf(alt);
+            hit.altShare.set(key, (hit.altShare.get(key) || 0) + share);
+            hit.altScore.set(key, (hit.altScore.get(key) || 0) + (weights.get(term) * flat[i + 1]) / SCALE / alt.length);
+            hit.terms.add(term);
+          }
+        }
+      });
+    });
+    const scored = [];
+    for (const [unit, hit] of byUnit) {
+      let covered = 0;
+      let score = 0;
+      live.forEach((concept, c) => {
+        let share = 0;
+        let best = 0;
+        concept.alts.forEach((_, a) => {
+          share = Math.max(share, hit.altShare.get(c + ":" + a) || 0);
+          best = Math.max(best, hit.altScore.get(c + ":" + a) || 0);
+        });
+        covered += conceptWeight[c] * share;
+        score += best;
+      });
+      const coverage = covered / total;
+      scored.push({ unit, coverage, score: score * Math.pow(coverage, COVERAGE_POWER), terms: [...hit.terms] });
+    }
+    return scored.sort((a, b) => b.score - a.score || a.unit - b.unit);
+  }
+
+  function unitHit(byUnit, unit) {
+    let hit = byUnit.get(unit);
+    if (!hit) {
+      hit = { altShare: new Map(), altScore: new Map(), terms: new Set() };
+      byUnit.set(unit, hit);
+    }
+    return hit;
+  }
+
+  function mean(values) {
+    return values.reduce((a, b) => a + b, 0) / values.length;
+  }
+
+  // Keep one unit per page, in rank order: the best, except that a question or a
+  // step covering as much of the query as the page's own unit, and scoring nearly
+  // as well, is preferred to it (it is the more precise answer).
+  function bestOfEachPage(scored, pageOf, pageStarts) {
+    const byPage = new Map();
+    for (const hit of scored) {
+      const page = pageOf(hit.unit);
+      const best = byPage.get(page);
+      if (!best) byPage.set(page, { hit, rank: byPage.size });
+      else if (best.hit.unit === pageStarts[page] && !best.replaced && hit.coverage >= best.hit.coverage - 1e-9 && hit.score >= PRECISE_ENOUGH * best.hit.score) {
+        byPage.set(page, { hit: { ...hit, score: best.hit.score }, rank: best.rank, replaced: true });
+      }
+    }
+    return [...byPage.values()].sort((a, b) => a.rank - b.rank).map((entry) => entry.hit);
+  }
+
+  // Return [start, end) ranges of `text` (in code units) where one of `terms` occurs.
+  function marks(text, terms) {
+    const folded = Array.from(text, (char) => normalizeChar(char));
+    const offsets = [];
+    let at = 0;
+    for (const char of Array.from(text)) {
+      offsets.push(at);
+      at += char.length;
+    }
+    offsets.push(at);
+    const ranges = [];
+    for (const term of terms) {
+      const length = Array.from(term).length;
+      for (let i = 0; i + length <= folded.length; i++) {
+        if (folded.slice(i, i + length).join("") !== term) continue;
+        if (/[a-z0-9]/.test(term) && (/[a-z0-9]/.test(folded[i - 1] || "") || /[a-z0-9]/.test(folded[i + length] || ""))) continue;
+        ranges.push([offsets[i], offsets[i + length]]);
+      }
+    }
+    return merge(ranges);
+  }
+
+  function merge(ranges) {
+    ranges.sort((a, b) => a[0] - b[0]);
+    const merged = [];
+    for (const range of ranges) {
+      const last = merged[merged.length - 1];
+      if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+      else merged.push([...range]);
+    }
+    return merged;
+  }
+
+  // Return the window of about `length` characters of `text` that holds the most
+  // matched words, as { start, end, marks } with marks relative to the text.
+  function excerpt(text, terms, length) {
+    const ranges = marks(text, terms);
+    if (text.length <= length || !ranges.length) return { start: 0, end: Math.min(text.length, length), marks: ranges };
+    let best = 0;
+    let bestCount = -1;
+    for (const [start] of ranges) {
+      const from = Math.max(0, start - Math.floor(length / 4));
+      const count = ranges.filter(([s, e]) => s >= from && e <= from + length).length;
+      if (count > bestCount) {
+        best = from;
+        bestCount = count;
+      }
+    }
+    const start = Math.max(0, Math.min(best, text.length - length));
+    return { start, end: Math.min(text.length, start + length), marks: ranges };
+  }
+
+  // The search over an index whose shards `load(name)` returns (a promise).
+  function createEngine(load) {
+    let opened = null;
+    function open() {
+      opened ??= load("meta").then((meta) => ({ meta, rules: compileRules(meta.rules), readings: readingsOf(meta.readings) }));
+      return opened;
+    }
+    function pageOf(meta, unit) {
+      let low = 0;
+      let high = meta.pageStarts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (meta.pageStarts[middle] <= unit) low = middle;
+        else high = middle - 1;
+      }
+      return low;
+    }
+    async function search(query, limit) {
+      const { meta, rules, readings } = await open();
+      const understood = understand(query, rules);
+      const postings = new Map();
+      const fetchTerms = async (terms) => {
+        const names = [...new Set(terms.map((term) => "t/" + shardOf(term, meta.termShards)))];
+        const shards = await Promise.all(names.map(load));
+        const found = new Map();
+        for (const shard of shards) for (const term of terms) if (shard[term]) found.set(term, shard[term]);
+        return found;
+      };
+      for (const [term, text] of await fetchTerms(termsOf(understood))) postings.set(term, decode(text));
+      const soundAlike = await homophones(understood, postings, readings, fetchTerms);
+      const scored = bestOfEachPage(rank(conceptsOf(understood, postings, soundAlike), postings, meta.units), (unit) => pageOf(meta, unit), meta.pageStarts);
+      const shown = scored.slice(0, limit);
+      const docs = new Map();
+      const docNames = [...new Set(shown.map((hit) => Math.floor(hit.unit / meta.unitsPerDocShard)))];
+      await Promise.all(docNames.map((k) => load("d/" + k).then((rows) => docs.set(k, rows))));
+      const results = shown.map((hit) => {
+        const [url, title, page, section, text] = docs.get(Math.floor(hit.unit / meta.unitsPerDocShard))[hit.unit % meta.unitsPerDocShard];
+        return { url, title, page, section, text, coverage: hit.coverage, terms: hit.terms, partial: hit.coverage < 0.999 };
+      });
+      return { results, count: scored.length, partial: results.length > 0 && results[0].partial };
+    }
+    // Return concepts for the pairs no word covers that sound like words of the
+    // index (会款 -> 回款), loading their postings into `postings`.
+    async function homophones(understood, postings, readings, fetchTerms) {
+      const keys = new Map();
+      for (const run of understood.runs) {
+        for (const pair of uncovered(run, segment(run, postings))) {
+          const [a, b] = Array.from(pair);
+          if (!postings.has(pair) && readings.has(a) && readings.has(b)) keys.set(pair, "~" + readings.get(a) + readings.get(b));
+        }
+      }
+      if (!keys.size) return [];
+      const sounds = await fetchTerms([...new Set(keys.values())]);
+      const alikes = [...keys.values()].filter((key) => sounds.has(key)).map((key) => sounds.get(key).match(/../gu));
+      for (const [term, text] of await fetchTerms(alikes.flat())) postings.set(term, decode(text));
+      return alikes.map((words) => ({ alts: words.map((word) => [word]) }));
+    }
+
+    // Load the whole index in the background when it is small (while the rep types).
+    async function prefetch(maxBytes) {
+      const { meta } = await open();
+      if (meta.termBytes + meta.docBytes > maxBytes) return;
+      const names = [];
+      for (let k = 0; k < meta.termShards; k++) names.push("t/" + k);
+      for (let k = 0; k < meta.docShards; k++) names.push("d/" + k);
+      await Promise.all(names.map(load));
+    }
+    return { open, search, prefetch };
+  }
+
+  return { createEngine, decode, compileRules, normalize, tokens, shardOf, understand, termsOf, conceptsOf, rank, marks, excerpt };
+});

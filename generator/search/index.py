@@ -1,0 +1,171 @@
+"""Write the search index: scored postings and unit texts in `.js` shards.
+
+Each word's postings start with its cohesion (how much more often its two
+characters stand together than chance would have them: pointwise mutual
+information, so 数据 scores high and the 据会 of 数据会不会 low; the query module
+uses it to cut a question into words) and list the units that contain it with a
+precomputed BM25F weight (title words count more than context words, which count more than body
+words; long units are normalised), so the browser only adds numbers. Words are
+spread over term shards by hash and units over document shards in order, each
+shard a script calling `SalesbookSearch.receive(name, data)`; a query loads the
+term shards of its words and the document shards of the results it shows.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pypinyin import lazy_pinyin
+
+from generator.search.tokens import CJK_RUN, normalize, shard_of, tokens
+from generator.search.units import Unit
+
+FIELD_WEIGHTS = {"title": 3.0, "context": 0.6, "body": 1.0}
+K1 = 1.2
+B = 0.75
+SCALE = 10
+"""Weights are stored as integers: the BM25F term weight times this."""
+MAX_COHESION = 60
+"""Cohesion of Latin words and single characters, and the most a pair can have."""
+RARE_DISCOUNT = 0.5
+"""Subtracted from a pair's count, so that a pair seen once is not taken for a word."""
+MIN_COHESION = 10
+"""Pairs below this (mostly the last character of one word and the first of the next)
+are not indexed: the query module never takes them for words."""
+DIGITS = "0123456789abcdefghijklmnopqrstuv"
+FINAL_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*"
+SOUND_COHESION = 30
+"""Only pairs this cohesive (words, not neighbours) are offered for a mistyped homophone."""
+POSTINGS_PER_SHARD = 6000
+UNITS_PER_DOC_SHARD = 128
+EXCERPT_SOURCE_CHARS = 600
+"""How much of a unit's text is kept to cut the result excerpt from."""
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    """What was written."""
+
+    units: int
+    terms: int
+    term_shards: int
+    doc_shards: int
+    bytes: int
+
+
+def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> IndexSummary:
+    """Write the index of `units` and the query rules into `folder` (replacing what was there)."""
+    cohesion = _cohesion(units)
+    postings = {term: found for term, found in _postings(units).items() if cohesion.get(term, MAX_COHESION) >= MIN_COHESION}
+    total = sum(len(p) for p in postings.values())
+    term_shards = max(1, math.ceil(total / POSTINGS_PER_SHARD))
+    doc_shards = max(1, math.ceil(len(units) / UNITS_PER_DOC_SHARD))
+    shards: dict[str, Any] = {f"t/{k}": {} for k in range(term_shards)}
+    for term, units_of_term in postings.items():
+        shards[f"t/{shard_of(term, term_shards)}"][term] = _encoded(cohesion.get(term, MAX_COHESION), units_of_term)
+    readings, sounds = _sounds(cohesion)
+    for key, words in sounds.items():
+        shards[f"t/{shard_of(key, term_shards)}"][key] = words
+    for k in range(doc_shards):
+        chunk = units[k * UNITS_PER_DOC_SHARD : (k + 1) * UNITS_PER_DOC_SHARD]
+        shards[f"d/{k}"] = [[u.url, u.title, u.page, u.section, u.text[:EXCERPT_SOURCE_CHARS]] for u in chunk]
+    term_bytes = sum(_write_shard(folder, name, data) for name, data in shards.items() if name.startswith("t/"))
+    doc_bytes = sum(_write_shard(folder, name, data) for name, data in shards.items() if name.startswith("d/"))
+    meta = {
+        "format": FORMAT,
+        "units": len(units),
+        "pageStarts": [n for n, unit in enumerate(units) if "#" not in unit.url],
+        "termShards": term_shards,
+        "termBytes": term_bytes,
+        "docShards": doc_shards,
+        "docBytes": doc_bytes,
+        "unitsPerDocShard": UNITS_PER_DOC_SHARD,
+        "rules": rules,
+        "readings": readings,
+    }
+    meta_bytes = _write_shard(folder, "meta", meta)
+    return IndexSummary(len(units), len(postings), term_shards, doc_shards, term_bytes + doc_bytes + meta_bytes)
+
+
+def _postings(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
+    """Return, per word, the units containing it with their integer BM25F weight."""
+    counts = [{"title": Counter(tokens(u.title_words)), "context": Counter(tokens(u.context)), "body": Counter(tokens(u.text))} for u in units]
+    average = {f: max(1.0, sum(sum(c[f].values()) for c in counts) / max(1, len(counts))) for f in FIELD_WEIGHTS}
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, fields in enumerate(counts):
+        lengths = {f: sum(fields[f].values()) for f in FIELD_WEIGHTS}
+        weighted: Counter[str] = Counter()
+        for name, weight in FIELD_WEIGHTS.items():
+            norm = 1 - B + B * lengths[name] / average[name]
+            for term, tf in fields[name].items():
+                weighted[term] += weight * tf / norm
+        for term, tf in weighted.items():
+            postings[term].append((number, max(1, round(SCALE * tf * (K1 + 1) / (tf + K1)))))
+    return postings
+
+
+def _encoded(cohesion: int, postings: list[tuple[int, int]]) -> str:
+    """Return a word's cohesion and postings as one string: numbers in base 32, units as gaps."""
+    numbers = [cohesion]
+    previous = 0
+    for unit, weight in postings:
+        numbers += [unit - previous, weight]
+        previous = unit
+    return "".join(_base32(n) for n in numbers)
+
+
+def _base32(number: int) -> str:
+    """Return `number` in base 32, its last digit from FINAL_DIGITS so that numbers need no separator."""
+    digits = [FINAL_DIGITS[number % 32]]
+    number //= 32
+    while number:
+        digits.append(DIGITS[number % 32])
+        number //= 32
+    return "".join(reversed(digits))
+
+
+def _sounds(cohesion: dict[str, int]) -> tuple[str, dict[str, str]]:
+    """Return the pinyin of the characters of the index's words, and its words by sound.
+
+    A rep's pinyin input method often picks a homophone (会款 for 回款); the query
+    module looks up a pair the index lacks by its sound (`~huikuan`) and finds 回款.
+    The readings are one string, "回hui,款kuan,…"; words of one sound are concatenated.
+    """
+    words = [pair for pair, value in cohesion.items() if value >= SOUND_COHESION]
+    readings = {character: lazy_pinyin(character)[0] for word in words for character in word}
+    sounds: dict[str, str] = defaultdict(str)
+    for word in words:
+        sounds["~" + readings[word[0]] + readings[word[1]]] += word
+    return ",".join(c + r for c, r in readings.items()), sounds
+
+
+def _cohesion(units: list[Unit]) -> dict[str, int]:
+    """Return each character pair's pointwise mutual information (times SCALE, clipped to 0..MAX_COHESION)."""
+    characters: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for unit in units:
+        for run in CJK_RUN.findall(normalize(f"{unit.title} {unit.text}")):
+            characters.update(run)
+            pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+    n_characters = max(1, sum(characters.values()))
+    n_pairs = max(1, sum(pairs.values()))
+    found = {}
+    for pair, count in pairs.items():
+        chance = characters[pair[0]] / n_characters * characters[pair[1]] / n_characters
+        information = math.log((count - RARE_DISCOUNT) / n_pairs / chance) if count > RARE_DISCOUNT else 0.0
+        found[pair] = min(MAX_COHESION, max(0, round(SCALE * information)))
+    return found
+
+
+def _write_shard(folder: Path, name: str, data: Any) -> int:
+    path = folder / f"{name}.js"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = f"SalesbookSearch.receive({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
+    path.write_text(text, encoding="utf-8")
+    return len(text.encode("utf-8"))

@@ -1,0 +1,59 @@
+"""The MkDocs plugin `salesbook/search`: index the pages as MkDocs renders them.
+
+It runs in every build MkDocs makes — `salesbook build`, `--offline` and
+`salesbook serve` — so all three search with the same engine and the same rules.
+"""
+
+from __future__ import annotations
+
+import shutil
+from html import unescape
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
+
+from generator.search.index import write_index
+from generator.search.rules import load_rules
+from generator.search.units import Unit, units_of_page
+
+INDEX_FOLDER = "search"
+"""Where the query module, its style and the index shards go in the site."""
+ASSETS = ("search-core.js", "search-ui.js", "search.css")
+
+
+class SearchPlugin(BasePlugin):  # type: ignore[type-arg]
+    """Collect every searchable page's answer units; write the index after the build."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.units: list[Unit] = []
+        rules, problems = load_rules(_repository_root(Path(config.config_file_path)))
+        if problems:
+            raise PluginError("\n".join(p.format() for p in problems))
+        self.rules = rules
+        return config
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+        meta = page.meta
+        if not (meta.get("search") or {}).get("exclude"):
+            tags = [str(tag) for tag in meta.get("tags") or []]
+            title = unescape(page.title or "")  # MkDocs gives the title HTML-escaped
+            self.units.extend(units_of_page(html, page.url, title, str(meta.get("sb_section", "")), tags))
+        return html
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        folder = Path(config.site_dir) / INDEX_FOLDER
+        if folder.exists():
+            shutil.rmtree(folder)
+        write_index(self.units, folder, self.rules)
+        for name in ASSETS:
+            (folder / name).write_bytes(resources.files("generator.search").joinpath("assets", name).read_bytes())
+
+
+def _repository_root(config_file: Path) -> Path:
+    """Return the knowledge base the configuration belongs to (salesbook runs MkDocs on build/mkdocs.yml)."""
+    return next((folder for folder in config_file.resolve().parents if (folder / "site_config").is_dir()), config_file.parent)

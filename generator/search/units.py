@@ -1,0 +1,120 @@
+"""Cut a rendered page into answer units, the pieces a search result links to.
+
+Every section heading (h2) and every heading the templates mark with `.sb-answer`
+(an FAQ question, an SOP step) starts a unit of its own, anchored at the heading;
+what comes before the first one is the page's own unit (title, lead, facts).
+Small units keep a page's words together, so a unit that holds all of a
+question's words holds them near each other. A unit's title words are its
+heading and its page's title; the page's own unit is found by its title alone. A list entry that opens with or is mostly a link
+to another page (outside an item's facts) repeats that page's title and summary, so it is
+left out: the item itself answers, not the page that lists it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml.html import HtmlElement
+
+ANSWER_CLASS = "sb-answer"
+SKIPPED_CLASSES = frozenset({"sb-meta", "headerlink"})
+"""Page chrome that answers nothing: owner and review date, heading permalinks."""
+FACTS_CLASS = "sb-facts"
+LABEL_CLASS = "sb-badges"
+"""A question's or a step's labels (stage, tags, owner): searched with the unit, never shown as its excerpt."""
+BLOCKS = frozenset({"p", "li", "td", "th", "dt", "dd", "div", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "span"})
+"""Elements whose text is a piece of its own (a cell, a badge), never run into its neighbour's."""
+SEPARATOR = " · "
+
+
+@dataclass
+class Unit:
+    """One searchable answer: where it is, what it is called, what it says."""
+
+    url: str
+    title: str
+    page: str
+    """The title of the page the unit is on."""
+    section: str
+    context: str = ""
+    """Words that describe the unit without being its text: section, tags."""
+    pieces: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return SEPARATOR.join(self.pieces)
+
+    @property
+    def title_words(self) -> str:
+        """Return the words searched as the unit's title: its heading, and its page's title."""
+        return self.title if self.title == self.page else f"{self.title} {self.page}"
+
+
+def units_of_page(html: str, url: str, title: str, section: str, tags: list[str]) -> list[Unit]:
+    """Return the answer units of a page's rendered content."""
+    top = Unit(url, title, title, section, " ".join([section, *tags]))
+    units = [top]
+    current = top
+    for element in _top_level(html):
+        if element.tag == "h2" or (element.tag == "h3" and ANSWER_CLASS in element.classes):
+            current = Unit(f"{url}#{element.get('id', '')}", _text(element), title, section, section)
+            units.append(current)
+        elif LABEL_CLASS in element.classes:
+            current.context = " ".join([current.context, *_pieces(element)])
+        elif element.tag != "h1":
+            current.pieces.extend(_pieces(element))
+    return [unit for unit in units if unit is top or unit.pieces]
+
+
+def _top_level(html: str) -> list[HtmlElement]:
+    if not html.strip():
+        return []
+    return [e for e in lxml.html.fragments_fromstring(html) if isinstance(e, HtmlElement)]
+
+
+def _pieces(element: HtmlElement) -> list[str]:
+    """Return the text pieces of `element`, one per block, leaving out chrome and cross-references."""
+    if _skipped(element):
+        return []
+    found: list[str] = []
+    inline = [element.text or ""]
+    for child in element:
+        if not isinstance(child, HtmlElement) or _skipped(child):
+            inline.append(child.tail or "")
+            continue
+        if child.tag in BLOCKS or child.tag in ("ul", "ol", "table", "thead", "tbody", "tr"):
+            found.extend(_joined(inline))
+            inline = []
+            found.extend(_pieces(child))
+        else:
+            inline.append(child.text_content())
+        inline.append(child.tail or "")
+    found.extend(_joined(inline))
+    return found
+
+
+def _skipped(element: HtmlElement) -> bool:
+    if SKIPPED_CLASSES & set(element.classes):
+        return True
+    return element.tag == "li" and _refers_elsewhere(element)
+
+
+def _refers_elsewhere(item: HtmlElement) -> bool:
+    """Return whether a list entry is a cross-reference (not in the facts): it opens with a
+    link to another page (a title and its summary), or is mostly such links."""
+    if any(FACTS_CLASS in ancestor.classes for ancestor in item.iterancestors()):
+        return False
+    links = [a for a in item.iter("a") if a.get("href") and not a.get("href", "").startswith("#")]
+    opens_with_link = not (item.text or "").strip() and len(item) > 0 and item[0] in links
+    linked = sum(len(a.text_content()) for a in links)
+    return opens_with_link or (bool(links) and linked * 2 >= len(item.text_content().strip()))
+
+
+def _joined(parts: list[str]) -> list[str]:
+    text = " ".join("".join(parts).split())
+    return [text] if text else []
+
+
+def _text(element: HtmlElement) -> str:
+    return " ".join(" ".join(_pieces(element)).split())

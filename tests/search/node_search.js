@@ -1,0 +1,29 @@
+// Run the site's own search module in node over a built site's index.
+// Usage: node node_search.js SITE_DIR < queries.json  (a JSON list of strings)
+// Prints a JSON list: per query, the results' url, title and whether partial.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+
+const site = process.argv[2];
+const folder = path.join(site, "search");
+const core = require(path.resolve(folder, "search-core.js"));
+const shards = new Map();
+const sandbox = { SalesbookSearch: { receive: (name, data) => shards.set(name, data) } };
+
+function load(name) {
+  if (!shards.has(name)) vm.runInNewContext(fs.readFileSync(path.join(folder, `${name}.js`), "utf8"), sandbox);
+  return Promise.resolve(shards.get(name));
+}
+
+(async () => {
+  const queries = JSON.parse(fs.readFileSync(0, "utf8"));
+  const engine = core.createEngine(load);
+  const out = [];
+  for (const query of queries) {
+    const found = await engine.search(query, 10);
+    out.push(found.results.map((r) => ({ url: r.url, title: r.title, page: r.page, partial: r.partial })));
+  }
+  process.stdout.write(JSON.stringify(out));
+})();

@@ -1,0 +1,85 @@
+"""The search rules: `salesbook check` locates mistakes in site_config/search.yaml, and the
+query module (run in node, as the browser runs it) applies them as the file says."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.search.rules import load_rules
+from generator.search.tokens import shard_of, tokens
+from tests.helpers import REPO_ROOT, salesbook
+
+CORE = REPO_ROOT / "generator" / "search" / "assets" / "search-core.js"
+BAD_RULES = """\
+stopwords:
+  - 怎么办
+  - ""
+synonyms:
+  - [回款, 催收]
+  - [催收, 收款]
+  - [孤零零]
+  - []
+colour: red
+"""
+
+
+def test_check_reports_each_mistake_in_the_rules_at_its_line_and_column(minimal: Path) -> None:
+    (minimal / "site_config" / "search.yaml").write_text(BAD_RULES, encoding="utf-8")
+    run = salesbook("check", cwd=minimal)
+    assert run.code == 1
+    lines = [line for line in run.out.splitlines() if line.startswith("site_config/search.yaml")]
+    assert lines == [
+        "site_config/search.yaml:3:5: stopwords[1]: 词语是空的，请删除这一项或填上词语",
+        "site_config/search.yaml:6:6: synonyms[1][0]: `催收` 已在 synonyms[0] 中出现过；一个词只能属于一处（忽略词或一个同义词组）",
+        "site_config/search.yaml:7:5: synonyms[2]: 同义词组至少要有两个词，否则没有可替换的词",
+        "site_config/search.yaml:8:5: synonyms[3]: 同义词组至少要有两个词，否则没有可替换的词",
+        "site_config/search.yaml:9:9: colour: 未知的键 `colour`，这里只能写 stopwords（忽略词）和 synonyms（同义词组）",
+    ]
+
+
+def test_the_repository_rules_are_clean() -> None:
+    assert load_rules(REPO_ROOT)[1] == []
+
+
+def _node(script: str) -> object:
+    rules = load_rules(REPO_ROOT)[0]
+    program = f"const core = require({json.dumps(str(CORE))}); const rules = core.compileRules({json.dumps(rules, ensure_ascii=False)});\n{script}"
+    done = subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def _understood(query: str) -> dict[str, object]:
+    return _node(f"process.stdout.write(JSON.stringify(core.understand({json.dumps(query, ensure_ascii=False)}, rules)))")  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    ("query", "concepts", "runs"),
+    [
+        ("客户嫌贵怎么办", [["价格异议", "嫌贵"]], ["客户"]),  # stop word dropped, synonym group found
+        ("客戶投訴怎麼處理", [["投诉", "客诉"]], ["客户", "处理"]),  # traditional characters, by OpenCC's table
+        ("MES能过GMP吗", [["mes"], ["gmp"]], ["能过"]),  # Latin split from Chinese, not stemmed
+        ("ＭＥＳ（ＧＭＰ）认证", [["mes"], ["gmp"]], ["认证"]),  # full-width letters and brackets
+        ("EG-500多少钱", [["eg"], ["500"], ["价格", "价钱"]], []),  # product code parts; 多少钱 before the stop word 多少
+    ],
+)
+def test_a_query_is_understood_by_the_rules(query: str, concepts: list[list[str]], runs: list[str]) -> None:
+    understood = _understood(query)
+    found = [[_word(alt) for alt in concept["alts"]][: len(expected)] for concept, expected in zip(understood["concepts"], concepts, strict=True)]  # type: ignore[index]
+    assert found == concepts
+    assert understood["runs"] == runs
+
+
+def _word(pairs: list[str]) -> str:
+    """Return the word whose index terms (overlapping character pairs) are `pairs`."""
+    return pairs[0] + "".join(pair[1:] for pair in pairs[1:])
+
+
+def test_the_query_module_cuts_and_shards_text_as_the_index_does() -> None:
+    text = "澜拓 VS-30 无线振动传感器：电池 3 年，ＭＥＳ（ＧＭＰ）"
+    found = _node(f"const t = core.tokens({json.dumps(text, ensure_ascii=False)}); process.stdout.write(JSON.stringify([t, t.map((x) => core.shardOf(x, 97))]))")
+    expected = list(tokens(text))
+    assert found == [expected, [shard_of(token, 97) for token in expected]]

@@ -1,0 +1,33 @@
+"""Pages cut into answer units: questions and steps with their anchors, cross-references left out."""
+
+from __future__ import annotations
+
+from generator.search.units import units_of_page
+
+FAQ_PAGE = """
+<h1 id="x">设备云常见问题</h1>
+<p class="sb-meta"><span>负责人：许文博</span></p>
+<p class="sb-lead">产品：<a href="../../products/cloud/">设备云</a>。共 2 个问题。</p>
+<h2 class="sb-answer" id="free-trial">能免费试用吗？<a class="headerlink" href="#free-trial">¶</a></h2>
+<p class="sb-badges"><span class="sb-badge">初步接洽</span><span class="sb-badge">试用</span></p>
+<p><strong>可以，</strong>试用 30 天。</p>
+<table><tr><td>版本</td><td>标准版</td></tr></table>
+<h2 id="客户案例">客户案例</h2>
+<ul><li><a href="../../case-studies/a/">某冷链企业</a>：冷库温度下降九成</li></ul>
+<h2 id="相关内容">相关内容</h2>
+<ul><li>产品：<a href="../../products/gateway/">澜拓 EG-500 工业边缘网关</a></li></ul>
+"""
+
+
+def test_a_page_is_cut_into_its_own_unit_and_one_per_answer() -> None:
+    units = units_of_page(FAQ_PAGE, "faqs/cloud-faq/", "设备云常见问题", "常见问题", ["SaaS"])
+    assert [(u.url, u.title) for u in units] == [("faqs/cloud-faq/", "设备云常见问题"), ("faqs/cloud-faq/#free-trial", "能免费试用吗？")]
+    top, trial = units
+    assert top.text == "产品：设备云。共 2 个问题。" and top.context == "常见问题 SaaS"
+    assert trial.text == "可以，试用 30 天。 · 版本 · 标准版"  # cells apart, labels not in the excerpt text
+    assert "试用" in trial.context and trial.title_words == "能免费试用吗？ 设备云常见问题"
+
+
+def test_sections_that_only_list_other_items_are_left_out() -> None:
+    units = units_of_page(FAQ_PAGE, "faqs/cloud-faq/", "设备云常见问题", "常见问题", [])
+    assert all("冷库" not in u.text and "EG-500" not in u.text for u in units)
