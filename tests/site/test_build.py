@@ -26,10 +26,11 @@ def test_build_reports_what_it_made(demo_site: Built) -> None:
     docs = demo_site.root / DOCS_DIR
     pages = len(list(docs.rglob("*.md")))
     items = sum(len(demo_site.repository.items(s.kind)) for s in SECTIONS)
-    downloads = [p for p in (docs / "downloads").rglob("*") if p.is_file()]
-    assert demo_site.run.err.splitlines()[-1] == f"网站已生成：site（{pages} 个页面，{items} 个可搜索，{len(downloads)} 个下载文件：Word 计划和对客一页纸）"
+    downloads = len(list((docs / "downloads").rglob("*.docx")))
+    assert demo_site.run.err.splitlines()[-1] == f"网站已生成：site（{pages} 个页面，{items} 个可搜索，{downloads} 个 Word 下载）"
     sendable = len(demo_site.repository.items("case-study")) + len(demo_site.repository.items("product"))
-    assert len(downloads) == len(demo_site.repository.items("plan")) + 5 + 2 * sendable  # plans, blank drafts, one-pagers (Word and PDF)
+    assert downloads == len(demo_site.repository.items("plan")) + 5 + sendable  # plans, blank drafts, one-pagers
+    assert len(list((docs / "downloads" / "onepagers").rglob("*.pdf"))) == sendable
 
 
 def test_navigation_lists_only_the_section_indexes(demo_site: Built) -> None:

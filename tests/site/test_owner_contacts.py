@@ -24,7 +24,7 @@ CONTACTS = """people:
 
 
 def _case_page(root: Path, docs: Path) -> str:
-    generate_pages(check_repository(root).require_clean(), docs, set(), TODAY, pagefind=False)
+    generate_pages(check_repository(root).require_clean(), docs, set(), TODAY)
     return (docs / "case-studies" / "demo-customer.md").read_text(encoding="utf-8")
 
 
@@ -35,7 +35,7 @@ def test_the_owner_contact_and_the_edit_link_show_when_configured(minimal: Path,
     })
     page = _case_page(minimal, tmp_path / "docs")
     assert (
-        '<p class="sb-meta" data-pagefind-ignore><span class="sb-meta__item">负责人：李娜</span>'
+        '<p class="sb-meta"><span class="sb-meta__item">负责人：李娜</span>'
         '<span class="sb-meta__item sb-contact">企业微信：lina</span>'
         '<span class="sb-meta__item sb-contact">邮箱：<a href="mailto:li.na@example.com">li.na@example.com</a></span>'
         '<span class="sb-meta__item sb-contact">电话：<a href="tel:021-55550101">021-5555 0101</a></span>'
