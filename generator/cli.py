@@ -11,6 +11,7 @@ from generator.commands.docx import docx
 from generator.commands.fmt import fmt
 from generator.commands.init import init
 from generator.commands.new import new
+from generator.commands.onepager import onepager
 from generator.commands.plan import plan
 from generator.commands.report import report, stale
 from generator.commands.schema import schema
@@ -27,7 +28,7 @@ def cli(ctx: click.Context, root: Path, lang: str) -> None:  # noqa: ARG001 - `l
     ctx.obj = root
 
 
-for verb in (init, check, new, fmt, stale, report, schema, plan, docx, build, serve):
+for verb in (init, check, new, fmt, stale, report, schema, plan, docx, build, serve, onepager):
     cli.add_command(verb)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -87,6 +88,19 @@ class Document:
 
     def locate(self, loc: tuple[str | int, ...]) -> tuple[int, int]:
         return locate(self.data, loc)
+
+    def repeats(self, field: str, key: str) -> Iterator[tuple[int, str, int]]:
+        """Yield (index, value, first line) for each entry of list `field` whose `key` an earlier entry already had."""
+        entries = self.plain.get(field) if isinstance(self.plain, dict) else None
+        first_seen: dict[str, int] = {}
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            value = entry.get(key) if isinstance(entry, dict) else None
+            if not isinstance(value, str):
+                continue
+            if value in first_seen:
+                yield index, value, self.locate((field, first_seen[value], key))[0]
+            else:
+                first_seen[value] = index
 
     def problem(self, loc: tuple[str | int, ...], code: str, severity: Severity = Severity.ERROR, **params: Any) -> Problem:
         """Return a problem located at the value `loc` points to."""

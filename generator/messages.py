@@ -124,6 +124,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "archetype_requires": ("计划范式「{archetype}」要求填写此项，文档中会以黄色标出待填写", "the {archetype} archetype needs this block; the document marks it in yellow as still to fill"),
     "archetype_missing": ("缺少计划范式文件 `{id}.yaml`", "the archetype file `{id}.yaml` is missing"),
     "amount_type": ("应为数字，未知时写 XX", "should be a number, or XX while unknown"),
+    # the customer boundary (site_config/audience.yaml)
+    "boundary.pattern": (
+        "客户能看到的文字里有疑似内部信息（{rule}）：“{match}”。{advice}",
+        "customer-visible text looks internal ({rule}): “{match}”. {advice}",
+    ),
+    "boundary.competitor": (
+        "客户能看到的文字里点名了竞品“{name}”：竞品对比请写进产品的 competitors 或 internal_note",
+        "customer-visible text names the competitor “{name}”: put comparisons in the product's competitors or internal_note",
+    ),
+    "boundary.internal_value": (
+        "客户能看到的文字里出现了内部字段 {field} 的值：“{match}”，请改写或移到 internal_note",
+        "customer-visible text repeats the internal field {field}: “{match}”; reword it or move it to internal_note",
+    ),
+    "boundary.not_anonymous": (
+        "案例标为匿名（anonymised: true），但客户名称“{customer}”不是匿名写法（应含“{marker}”，如“华东某汽车零部件企业”）",
+        "the case is marked anonymised, but the customer “{customer}” is not written anonymously (it should contain “{marker}”)",
+    ),
+    "boundary.company_named": (
+        "案例标为匿名（anonymised: true），这里却出现了公司全称“{match}”",
+        "the case is marked anonymised, yet the full company name “{match}” appears here",
+    ),
+    "contact_twice": ("联系人“{name}”已在第 {first_line} 行写过，每人只写一次", "the contact “{name}” is already declared at line {first_line}; declare each person once"),
+    "onepager.pdf_skipped": (
+        "没有找到 LibreOffice（soffice），一页纸只生成了 Word 版；安装 LibreOffice 后重新运行即可得到 PDF",
+        "LibreOffice (soffice) was not found, so the one-pagers were written as Word only; install LibreOffice and run again for PDFs",
+    ),
+    "onepager.written": ("已生成 {count} 份对客一页纸，位于 {folder}", "wrote {count} customer one-pager file(s) to {folder}"),
+    "onepager.not_sendable": ("`{id}` 不是可以发给客户的客户案例或产品{hint}", "`{id}` is not a case study or product that may be sent to customers{hint}"),
+    "bad_pattern": ("不是有效的正则表达式：{error}", "not a regular expression: {error}"),
     # pydantic error types
     "schema.missing": ("缺少必填字段（{hint}）：{where}{example}", "required field is missing ({hint}): {where}{example}"),
     "missing.after": ("加在 `{key}` 这一项后面", "add it after `{key}`"),
@@ -392,6 +421,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "share.customer_share": ("客户数占比", "customer share"),
     "share.revenue_share": ("收入占比", "revenue share"),
     "pattern.kebab": ("只能用小写英文字母、数字和连字符，如 `acme-line-upgrade`", "lowercase letters, digits and hyphens only, e.g. `acme-line-upgrade`"),
+    "pattern.url": ("应为以 http:// 或 https:// 开头的网址，如 `https://git.example.com/sales/kb`", "a web address starting with http:// or https://"),
+    "pattern.email": ("应为邮箱地址，如 `li.na@example.com`", "an email address, e.g. `li.na@example.com`"),
+    "pattern.phone": ("应为电话号码：数字、空格、+、- 和括号", "a phone number: digits, spaces, +, - and brackets"),
     "pattern.period": ("如 `2027`、`2027-Q1` 或 `2027-03`", "like `2027`, `2027-Q1` or `2027-03`"),
 }
 

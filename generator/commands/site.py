@@ -23,6 +23,8 @@ def build(ctx: click.Context, offline: bool, site_dir: Path | None, lang: str) -
     root = repository_root(ctx)
     report = build_site(root, site_dir.resolve() if site_dir else None, offline=offline)
     print_problems(report.warnings, lang, "text")
+    if report.pdf_skipped:
+        click.echo(render("onepager.pdf_skipped", lang, {}), err=True)
     shown = display_path(report.site, Path.cwd())
     if offline:
         click.echo(render("build.done_offline", lang, {"site": shown, "pages": report.pages}), err=True)

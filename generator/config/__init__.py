@@ -25,7 +25,7 @@ def read_config(root: Path, relative: str, model: type[Settings], extra_checks: 
     document = read_document(path, display_path(path, root))
     if isinstance(document, list):
         raise ContentError(document)
-    settings, problems = validate_item(document, model, ValidationContext({}))  # type: ignore[arg-type]
+    settings, problems = validate_item(document, model, ValidationContext({}, root=root))  # type: ignore[arg-type]
     problems += extra_checks(document) if extra_checks else []
     if problems or not isinstance(settings, model):
         raise ContentError(sorted(problems))

@@ -13,9 +13,18 @@ from pydantic import Field
 from generator.config import read_config
 from generator.errors import Problem
 from generator.load import Document
-from generator.models.common import Model, Text
+from generator.models.common import URL_PATTERN, Model, RepoPath, Text
 
 SETTINGS_FILE = "site_config/site.yaml"
+
+
+class OnePagerBrand(Model):
+    """How a customer one-pager presents the company (its name is `company`, else the site's name)."""
+
+    logo: RepoPath | None = Field(default=None, description="标志图片（PNG 或 JPG），相对仓库根目录，如 site_config/brand/logo.png")
+    tagline: Text | None = Field(default=None, description="一句话介绍，印在一页纸页眉")
+    website: Text | None = Field(default=None, description="官网")
+    hotline: Text | None = Field(default=None, description="客服热线")
 
 
 class SiteSettings(Model):
@@ -28,6 +37,15 @@ class SiteSettings(Model):
     logo: Text | None = Field(default=None, description="网站标志图片，写相对仓库根目录的路径，如 site_config/logo.svg（可选，不写则用默认图标）")
     search_hints: list[Text] = Field(default_factory=list, description="首页搜索框上方举例的搜索词，如 回款、投诉")
     newest_case_studies: int = Field(default=5, ge=0, description="首页展示最新客户案例的数量")
+    repo_url: Text | None = Field(default=None, pattern=URL_PATTERN, description="内容仓库的网址；填写后每页显示“内容有误？”链接，直接打开源文件编辑")
+    edit_uri: Text = Field(default="edit/main/", description="仓库网址之后、文件路径之前的部分（GitHub、Gitea：edit/main/；GitLab：-/edit/main/）")
+    onepager: OnePagerBrand = Field(default_factory=OnePagerBrand, description="对客一页纸的页眉和联系栏：标志、一句话介绍、官网、热线")
+
+    def edit_url(self, source: str) -> str | None:
+        """Return where the file `source` (relative to the repository) is edited, or None when no repository is set."""
+        if self.repo_url is None:
+            return None
+        return f"{self.repo_url.rstrip('/')}/{self.edit_uri.strip('/')}/{source}"
 
 
 def load_settings(root: Path) -> SiteSettings:

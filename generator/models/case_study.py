@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Item, Markdown, Model, Text, WanYuan, reference, vocabulary
+from generator.models.common import Item, Markdown, Model, Text, WanYuan, internal, reference, vocabulary
 
 
 class Metric(Model):
@@ -41,5 +41,8 @@ class CaseStudy(Item):
     solution: Markdown = Field(description="方案：我们做了什么、怎么推进的", examples=["先在一条线试点振动监测，再推广到全厂"])
     results: list[Metric] = Field(min_length=1, description="量化结果，每项有实施前后数值")
     quote: Quote | None = Field(default=None, description="客户证言")
-    sales_cycle_days: int | None = Field(default=None, ge=1, description="销售周期（天），从首次接触到签约")
-    deal_size: WanYuan | None = Field(default=None, description="合同金额，单位万元；也可连单位写，如“120万元”或“1200000元”", examples=[120])
+    sales_cycle_days: int | None = internal("销售周期（天），从首次接触到签约", default=None, ge=1)
+    deal_size: WanYuan | None = internal("合同金额，单位万元；也可连单位写，如“120万元”或“1200000元”", default=None, examples=[120])
+    internal_sections: list[Literal["background", "challenge", "solution", "quote"]] = Field(
+        default_factory=list, description="只供同事参考的部分（如 solution）：网站上标“内部”，对客一页纸里不出现"
+    )

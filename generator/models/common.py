@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -33,6 +33,9 @@ MAX_TAGS = 30
 """Tags per item: enough to file anything, few enough that tag pages stay quick to build."""
 KEBAB_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PERIOD_PATTERN = r"^(19|20|21)\d{2}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"
+URL_PATTERN = r"^https?://\S+$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+PHONE_PATTERN = r"^[0-9+\-\s()]{5,}$"
 
 
 @dataclass
@@ -215,6 +218,25 @@ def reference(kind: str) -> Any:
     return Annotated[Slug, AfterValidator(_reference_check(kind)), Field(json_schema_extra={"x-reference": kind})]
 
 
+Visibility = Literal["customer", "internal"]
+"""Who may see a part of the content: customers too, or colleagues only."""
+
+INTERNAL = "internal"
+AUDIENCE_KEY = "x-audience"
+"""The JSON Schema keyword that marks a field internal by nature (editors show it on hover)."""
+
+
+def internal(description: str, **kwargs: Any) -> Any:
+    """Declare a field internal by nature: kept out of everything a customer sees, marked 内部 on the site."""
+    return Field(description=f"【内部】{description}", json_schema_extra={AUDIENCE_KEY: INTERNAL}, **kwargs)
+
+
+def is_internal_field(model: type[BaseModel], name: str) -> bool:
+    """Return whether field `name` of `model` was declared with `internal()`."""
+    extra = model.model_fields[name].json_schema_extra
+    return isinstance(extra, dict) and extra.get(AUDIENCE_KEY) == INTERNAL
+
+
 class Model(BaseModel):
     """Strict base: unknown keys are errors, text is stripped."""
 
@@ -237,6 +259,10 @@ class Item(Model):
     reviewed: IsoDate = Field(description="最近一次审核日期，格式 YYYY-MM-DD")
     tags: list[Text] = Field(default_factory=list, max_length=MAX_TAGS, description=f"标签，便于在网站上筛选（最多 {MAX_TAGS} 个）")
     attachments: list[Attachment] = Field(default_factory=list, description="附件：仓库内文件（如 assets/ 下的 PDF、图片），网站上提供下载")
+    visibility: Visibility = Field(
+        default="customer", description="可见范围：customer（可以给客户看）或 internal（整篇只供同事参考，网站上标“内部”，不生成对客资料）"
+    )
+    internal_note: Markdown | None = internal("内部备注：只给同事看的背景、经验和注意事项", default=None)
 
 
 class Risk(Model):

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from generator.models.common import Item, Markdown, Model, Slug, Text, reference, vocabulary
+from generator.models.common import Item, Markdown, Model, Slug, Text, Visibility, internal, reference, vocabulary
 
 
 class Question(Model):
@@ -18,6 +18,8 @@ class Question(Model):
     answer: Markdown = Field(description="回答（Markdown），先给结论再给依据", examples=["标准部署两周，含现场调试"])
     stage: vocabulary("funnel_stages") = Field(description="最常被问到的销售阶段（取自分类表 funnel_stages）")
     tags: list[Text] = Field(default_factory=list, description="标签")
+    visibility: Visibility = Field(default="customer", description="可见范围：customer（回答可以转给客户）或 internal（整条问答只供同事参考）")
+    internal_note: Markdown | None = internal("给同事的补充：折扣权限、审批、内部口径等不能告诉客户的内容", default=None)
 
     @model_validator(mode="before")
     @classmethod

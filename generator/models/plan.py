@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Amount, IsoDate, Item, Markdown, Model, NamedText, Percent, Period, Risk, Text
+from generator.models.common import Visibility, Amount, IsoDate, Item, Markdown, Model, NamedText, Percent, Period, Risk, Text
 
 Archetype = Literal["strategic", "kpi", "enablement", "expansion", "account"]
 Dimension = Literal["quarter", "month", "week", "product_line", "region", "industry", "team", "person"]
@@ -177,6 +177,7 @@ class BattleMap(Model):
 class Plan(Item):
     """A work plan for one team and period, following one of the five archetypes."""
 
+    visibility: Visibility = Field(default="internal", description="可见范围：默认 internal（内部流程，只供同事参考）；改为 customer 表示可以给客户看")
     archetype: Archetype = Field(description="计划范式：strategic、kpi、enablement、expansion、account")
     team: Text = Field(description="团队，如“华东区销售部”")
     company: Text = Field(description="公司名称")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.models.common import Item, Markdown, Model, Risk, Text, reference, vocabulary
+from generator.models.common import Visibility, Item, Markdown, Model, Risk, Text, reference, vocabulary
 
 
 class Kpi(Model):
@@ -33,6 +33,7 @@ class TalkTrack(Model):
 class Playbook(Item):
     """A play for one sales situation, from goal to risks."""
 
+    visibility: Visibility = Field(default="internal", description="可见范围：默认 internal（内部流程，只供同事参考）；改为 customer 表示可以给客户看")
     goal: Markdown = Field(description="目标：打完这套打法要达成什么")
     when_to_use: Markdown = Field(description="适用时机：什么信号出现时启用")
     audience: list[vocabulary("roles")] = Field(min_length=1, description="使用这套打法的角色（取自分类表 roles）")

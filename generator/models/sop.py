@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.models.common import Item, Markdown, Model, Text, reference, vocabulary
+from generator.models.common import Visibility, Item, Markdown, Model, Text, reference, vocabulary
 
 
 class Step(Model):
@@ -20,6 +20,7 @@ class Step(Model):
 class Sop(Item):
     """A procedure every rep follows the same way."""
 
+    visibility: Visibility = Field(default="internal", description="可见范围：默认 internal（内部流程，只供同事参考）；改为 customer 表示可以给客户看")
     purpose: Markdown = Field(description="目的：为什么有这个流程", examples=["让每条线索 24 小时内有人跟进"])
     scope: Text = Field(description="适用范围", examples=["所有区域的新线索"])
     stages: list[vocabulary("funnel_stages")] = Field(min_length=1, description="覆盖的销售阶段（取自分类表 funnel_stages）")

@@ -115,6 +115,8 @@ class _Builder:
         kind = target.get("type")
         if kind == "boolean":
             return node.get("default", False)
+        if "enum" in target and "default" in node:
+            return node["default"]  # a choice with a default (such as visibility) starts at it
         if kind == "array":
             return CommentedSeq([self.value(target.get("items", {}), (*path, 0))])
         if kind == "object":

@@ -17,7 +17,10 @@ from pathlib import Path
 from generator.atomic import claim_output, exclusive, staging_beside, swap_in
 from generator.cms.admin import install_published_admin
 from generator.docx import write_documents
+from generator.docx.charts import cache_dir
 from generator.errors import Problem
+from generator.onepager import ONEPAGER_FOLDER
+from generator.onepager.write import write_onepagers
 from generator.project import source_folders
 from generator.repository import Repository
 from generator.site.engine import DOCS_DIR, Mode, run_mkdocs
@@ -40,6 +43,8 @@ class BuildReport:
     downloads: int
     warnings: list[Problem]
     """Content warnings (such as sums not checked while a figure is XX); they do not stop a build."""
+    pdf_skipped: bool = False
+    """Whether the one-pagers were written as Word only (no LibreOffice)."""
 
 
 def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, today: date | None = None) -> BuildReport:
@@ -52,20 +57,26 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
         docs = root / DOCS_DIR
         _empty(docs)
         write_config(root, docs)
-        downloads = write_downloads(repository, docs)
+        downloads, pdf_skipped = write_downloads(repository, docs)
         generated = generate_pages(repository, docs, downloads, today)
         if not offline:
             install_published_admin(root, root / CACHE_DIR, docs)
         with staging_beside(target) as staging:
             run_mkdocs(root, staging, Mode(offline=offline), generated.sources)
             swap_in(staging, target)
-    return BuildReport(target, generated.pages, generated.searchable, sum(path.endswith(".docx") for path in downloads), checked.warnings)
+    docx_count = sum(path.endswith(".docx") for path in downloads)
+    return BuildReport(target, generated.pages, generated.searchable, docx_count, checked.warnings, pdf_skipped)
 
 
-def write_downloads(repository: Repository, docs: Path, pdf: bool = True) -> set[str]:
-    """Write the Word drafts (and, with LibreOffice, their PDFs) under docs/downloads; return their paths relative to `docs`."""
+def write_downloads(repository: Repository, docs: Path, pdf: bool = True) -> tuple[set[str], bool]:
+    """Write the Word drafts and the customer one-pagers (with LibreOffice, their PDFs too) under docs/downloads.
+
+    Return their paths relative to `docs`, and whether the one-pagers' PDFs were left out (no LibreOffice).
+    """
     written = write_documents(repository, docs / "downloads", pdf=pdf)
-    return {path.relative_to(docs).as_posix() for path in written}
+    onepagers = write_onepagers(repository, docs / ONEPAGER_FOLDER, pdf=pdf, cache=cache_dir() / "onepagers")
+    paths = [*written, *onepagers.documents, *onepagers.pdfs]
+    return {path.relative_to(docs).as_posix() for path in paths}, onepagers.pdf_skipped
 
 
 def _empty(folder: Path) -> None:

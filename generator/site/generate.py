@@ -10,6 +10,7 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator.archetypes import load_archetypes
+from generator.config.contacts import load_contacts
 from generator.config.review import load_policy
 from generator.config.site import load_settings
 from generator.errors import BuildError, display_path
@@ -35,7 +36,8 @@ class Generated:
 def generate_pages(repository: Repository, docs: Path, downloads: set[str], today: date | None = None) -> Generated:
     """Render every page and write those whose Markdown changed into `docs`."""
     root = repository.root
-    site = Site(repository, load_settings(root), load_policy(root), today or date.today(), {a.id: a for a in load_archetypes(root)}, downloads)
+    archetypes = {a.id: a for a in load_archetypes(root)}
+    site = Site(repository, load_settings(root), load_policy(root), today or date.today(), archetypes, downloads, load_contacts(root))
     folders = template_folders(root)
     renderer = Renderer(repository, folders)
     bodies: dict[str, str] = {}

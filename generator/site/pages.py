@@ -14,9 +14,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.archetypes import Archetype
+from generator.config.contacts import Contacts
 from generator.config.review import ReviewPolicy
 from generator.config.site import SiteSettings
 from generator.models import CaseStudy, Item, Plan, Product, Sop, kind_of
+from generator.onepager import onepager_path
 from generator.present import heading_number, outline
 from generator.repository import Repository
 from generator.site.facets import Backlinks, backlinks, facets_of, product_name, tags_of
@@ -83,6 +85,7 @@ class Site:
     archetypes: dict[str, Archetype]
     downloads: set[str]
     """Files written under downloads/ (paths relative to the docs folder)."""
+    contacts: Contacts = field(default_factory=Contacts)
     links: Backlinks = field(init=False)
 
     def __post_init__(self) -> None:
@@ -164,8 +167,19 @@ def item_page(site: Site, section: Section, item: Item) -> Page:
     summary = getattr(item, "summary", None)
     if isinstance(summary, str):
         meta["description"] = " ".join(summary.split())
-    context = {"item": item, "section": section, "review": site.review(item), **_related(site, item)}
+    context = {"item": item, "section": section, "review": site.review(item), **_owner(site, section.kind, item), **_related(site, item)}
     return Page(section.page_path(item.id), f"{section.kind}.md.j2", meta, context)
+
+
+def _owner(site: Site, kind: str, item: Item) -> dict[str, Any]:
+    """Return how to reach the item's owner, and where its source file is edited (None when not configured)."""
+    source = site.repository.entries[kind][item.id].document.display
+    return {"contact": site.contacts.for_owner(item.owner), "edit_url": site.settings.edit_url(source)}
+
+
+def _sendable(site: Site, kind: str, item_id: str) -> dict[str, str | None]:
+    """Return the customer one-pager downloads of an item (None where the build wrote none)."""
+    return {ext: site.download(onepager_path(kind, item_id, ext)) for ext in ("pdf", "docx")}
 
 
 def _related(site: Site, item: Item) -> dict[str, Any]:
@@ -173,9 +187,10 @@ def _related(site: Site, item: Item) -> dict[str, Any]:
     repository, links = site.repository, site.links
     match item:
         case Product():
-            return {"faqs": repository.faqs_for(item.id), "cases": repository.case_studies_for(item.id), "playbooks": repository.playbooks_for(item.id)}
+            related = {"faqs": repository.faqs_for(item.id), "cases": repository.case_studies_for(item.id), "playbooks": repository.playbooks_for(item.id)}
+            return {**related, "send": _sendable(site, "product", item.id)}
         case CaseStudy():
-            return {"playbooks": links.playbooks_by_case.get(item.id, [])}
+            return {"playbooks": links.playbooks_by_case.get(item.id, []), "send": _sendable(site, "case-study", item.id)}
         case Sop():
             return {"playbooks": links.playbooks_by_sop.get(item.id, []), "cited_by": links.sops_by_sop.get(item.id, [])}
         case Plan():

@@ -36,7 +36,7 @@ DATA_ATTRIBUTES = {"data-sb-filters", "data-sb-rows", "data-pagefind-ignore"}
 
 ATTRIBUTES: dict[str, set[str]] = {
     "*": GLOBAL_ATTRIBUTES | DATA_ATTRIBUTES,
-    "a": {"href", "hreflang"},
+    "a": {"href", "hreflang", "download"},  # download: the 发给客户 links save the one-pager
     "img": {"src", "alt", "width", "height", "loading"},
     "label": {"for"},
     "select": {"name"},

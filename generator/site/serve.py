@@ -120,7 +120,7 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> bool:
     try:
         with exclusive(root):
             docs.mkdir(parents=True, exist_ok=True)
-            downloads = write_downloads(repository, docs, pdf=False) if documents else _existing_downloads(docs)
+            downloads = write_downloads(repository, docs, pdf=False)[0] if documents else _existing_downloads(docs)
             changed = generate_pages(repository, docs, downloads, date.today()).changed
             write_config(root, docs)
             if not (docs / STAMP).is_file():
@@ -168,4 +168,4 @@ def _affects_documents(root: Path, path: Path) -> bool:
 
 def _existing_downloads(docs: Path) -> set[str]:
     folder = docs / "downloads"
-    return {p.relative_to(docs).as_posix() for p in folder.rglob("*.docx")} if folder.is_dir() else set()
+    return {p.relative_to(docs).as_posix() for p in folder.rglob("*") if p.suffix in (".docx", ".pdf")} if folder.is_dir() else set()

@@ -19,6 +19,7 @@ from generator.models.common import ValidationContext
 from generator.project import TAXONOMY_FILE, content_files
 from generator.recover import Reading, read_past_errors
 from generator.repository import Entry, Repository
+from generator.validate.boundary import AudienceRules, boundary_problems, load_audience_rules
 from generator.search.rules import check_rules
 from generator.validate.content import identity_problems, magnitude_problems, misplaced_problem, question_id_problems, text_problems
 from generator.validate.plans import plan_problems
@@ -79,11 +80,12 @@ def check_repository(root: Path) -> CheckResult:
     context = ValidationContext(taxonomy.vocabularies(), _known_ids(documents, unreadable), root)
     repository = Repository(root, taxonomy)
     archetypes, archetype_problems = read_archetypes(root)
-    problems.extend(archetype_problems)
+    rules, rule_problems = load_audience_rules(root)
+    problems.extend(archetype_problems + rule_problems)
     for document, content_type in documents:
         reading = partial.get(document.display)
         try:
-            found = _check_document(document, content_type, context, repository if reading is None else None, archetypes)
+            found = _check_document(document, content_type, context, repository if reading is None else None, archetypes, rules)
         except Exception:  # noqa: BLE001 - one file's bug must not hide every other file's problems
             found = [Problem(document.display, 1, 1, "", "internal_file_error")]
         problems.extend(found if reading is None else filter(reading.keep, found))
@@ -130,7 +132,12 @@ def _known_ids(documents: list[tuple[Document, ContentType]], unreadable: dict[s
 
 
 def _check_document(
-    document: Document, content_type: ContentType, context: ValidationContext, repository: Repository | None, archetypes: dict[str, Archetype]
+    document: Document,
+    content_type: ContentType,
+    context: ValidationContext,
+    repository: Repository | None,
+    archetypes: dict[str, Archetype],
+    rules: AudienceRules,
 ) -> list[Problem]:
     """Validate one document; add it to `repository` (if given) when it has no error."""
     is_plan = content_type.model is Plan
@@ -143,6 +150,8 @@ def _check_document(
         problems.extend(magnitude_problems(item, document))
     if item is not None and isinstance(item, Plan):
         problems.extend(plan_problems(item, document, archetypes.get(item.archetype)))
+    if item is not None:
+        problems.extend(boundary_problems(item, document, rules))
     if problems and (refusal := document.refusal()) is not None:
         return [refusal]  # libyaml read what ruamel.yaml refuses: the syntax error is the real problem
     if repository is not None and item is not None and not any(p.severity is Severity.ERROR for p in problems):

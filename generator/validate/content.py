@@ -58,21 +58,10 @@ def identity_problems(document: Document, taken: dict[str, Document]) -> list[Pr
 
 def question_id_problems(document: Document) -> list[Problem]:
     """FAQ question ids must be unique within their file, so links to one answer stay stable."""
-    questions = document.plain.get("questions")
-    if not isinstance(questions, list):
-        return []
-    first_seen: dict[str, int] = {}
-    problems = []
-    for index, question in enumerate(questions):
-        qid = question.get("id") if isinstance(question, dict) else None
-        if not isinstance(qid, str):
-            continue
-        if qid in first_seen:
-            first_line = document.locate(("questions", first_seen[qid], "id"))[0]
-            problems.append(document.problem(("questions", index, "id"), "duplicate_question_id", id=qid, first_line=first_line))
-        else:
-            first_seen[qid] = index
-    return problems
+    return [
+        document.problem(("questions", index, "id"), "duplicate_question_id", id=qid, first_line=first_line)
+        for index, qid, first_line in document.repeats("questions", "id")
+    ]
 
 
 def misplaced_problem(path: Path, display: str) -> Problem:

@@ -44,7 +44,9 @@ def test_the_guide_shows_the_scaffold_the_example_starts_from(tmp_path: Path) ->
     path, text = worked_example()
     salesbook("new", "case-study", "--id", "acme-line-upgrade", cwd=root, stdin="")
     hints = [line for line in (root / path).read_text(encoding="utf-8").splitlines() if line.lstrip().startswith("#")]
-    skipped = {"# 附件：仓库内文件（如 assets/ 下的 PDF、图片），网站上提供下载；可选，用不上就删掉这一项", "  # 附件名称", "    # 相对仓库根目录的路径，如 assets/case-studies/x.pdf"}
+    skipped = {"# 附件：仓库内文件（如 assets/ 下的 PDF、图片），网站上提供下载；可选，用不上就删掉这一项", "  # 附件名称", "    # 相对仓库根目录的路径，如 assets/case-studies/x.pdf",
+               "# 可见范围：customer（可以给客户看）或 internal（整篇只供同事参考，网站上标“内部”，不生成对客资料）；可选，用不上就删掉这一项",
+               "# 只供同事参考的部分（如 solution）：网站上标“内部”，对客一页纸里不出现；可选值：background、challenge、solution、quote；可选，用不上就删掉这一项"}
     assert [h for h in hints if h not in skipped] == [line for line in text.splitlines() if line.lstrip().startswith("#")]
 
 

@@ -26,11 +26,16 @@ FILLS: dict[str, Any] = {
     "results[0].before": 12, "results[0].after": 7, "results[0].better": "lower", "sales_cycle_days": 90, "deal_size": 80,
     "questions[0].id": "price", "questions[0].stage": "需求分析", "stages[0]": "签约",
     "roles[0]": "销售代表", "audience[0]": "销售代表", "steps[0].owner": "销售主管",
+    "internal_sections[0]": "pricing",
 }
 """What a writer would put in place of `XX`, by field; any other field gets ordinary text."""
 
 
-def fill(path: Path) -> list[str]:
+SECTION_FILLS = {"case-study": {"internal_sections[0]": "solution"}}
+"""Fills that differ by content type (each type has its own sections)."""
+
+
+def fill(path: Path, overrides: dict[str, Any] | None = None) -> list[str]:
     """Replace every `XX` in the file as a writer would; return the fields filled."""
     yaml = new_yaml()
     data = yaml.load(path.read_text(encoding="utf-8"))
@@ -41,7 +46,7 @@ def fill(path: Path) -> list[str]:
         for key, value in list(pairs):
             where = (*loc, key)
             if isinstance(value, str) and value.strip() == "XX":
-                node[key] = FILLS.get(field_path(where), "已填写的内容")
+                node[key] = {**FILLS, **(overrides or {})}.get(field_path(where), "已填写的内容")
                 filled.append(field_path(where))
             else:
                 walk(value, where)
@@ -72,7 +77,7 @@ def test_a_scaffold_fails_the_check_until_filled_then_passes(team: Path, kind: s
     blanks = {line.split(": ")[1] for line in unfilled.lines}
 
     build_file_tree(team, {"assets/brochure.pdf": b"%PDF-1.4\n"})
-    filled = fill(path)
+    filled = fill(path, SECTION_FILLS.get(kind))
     assert set(filled) == blanks  # every error pointed at a blank, and every blank had an error
     run = salesbook("check", cwd=team)
     assert (run.code, run.out) == (0, "")

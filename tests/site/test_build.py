@@ -13,6 +13,7 @@ from generator.present import amount as number
 from generator.site.sections import SECTIONS
 from tests.helpers import build_file_tree, edit, salesbook
 from tests.site.conftest import Built
+from generator.config.contacts import load_contacts
 from tests.site.pages_html import by_class, parse, resources
 
 
@@ -27,7 +28,9 @@ def test_build_reports_what_it_made(demo_site: Built) -> None:
     items = sum(len(demo_site.repository.items(s.kind)) for s in SECTIONS)
     downloads = len(list((docs / "downloads").rglob("*.docx")))
     assert demo_site.run.err.splitlines()[-1] == f"网站已生成：site（{pages} 个页面，{items} 个可搜索，{downloads} 个 Word 下载）"
-    assert downloads == len(demo_site.repository.items("plan")) + 5
+    sendable = len(demo_site.repository.items("case-study")) + len(demo_site.repository.items("product"))
+    assert downloads == len(demo_site.repository.items("plan")) + 5 + sendable  # plans, blank drafts, one-pagers
+    assert len(list((docs / "downloads" / "onepagers").rglob("*.pdf"))) == sendable
 
 
 def test_navigation_lists_only_the_section_indexes(demo_site: Built) -> None:
@@ -43,11 +46,19 @@ def test_item_pages_stay_small(demo_site: Built) -> None:
     assert max(sizes.values()) < 150_000, max(sizes.items(), key=lambda kv: kv[1])
 
 
-def test_every_item_page_shows_owner_and_review_date(demo_site: Built) -> None:
+def test_every_item_page_shows_owner_contact_and_review_date(demo_site: Built) -> None:
+    contacts = load_contacts(demo_site.root)
+    reached = 0
     for section in SECTIONS:
         for item in demo_site.repository.items(section.kind):
             meta = by_class(parse(page(demo_site, f"{section.folder}/{item.id}")), "sb-meta")
-            assert meta and meta[0].text == f"负责人：{item.owner}最近审核：{item.reviewed.isoformat()}", item.id
+            contact = contacts.for_owner(item.owner)
+            ways = f"企业微信：{contact.wecom}邮箱：{contact.email}电话：{contact.phone}" if contact else ""
+            assert meta and meta[0].text == f"负责人：{item.owner}{ways}最近审核：{item.reviewed.isoformat()}", item.id
+            reached += contact is not None
+    sendable = demo_site.repository.items("case-study") + demo_site.repository.items("product") + demo_site.repository.items("faq")
+    assert all(contacts.for_owner(item.owner) for item in sendable)  # whoever owns customer content can be reached
+    assert reached > len(sendable)
 
 
 def test_each_faq_answer_has_its_own_anchor(demo_site: Built) -> None:

@@ -95,8 +95,8 @@ def test_hostile_and_stale_content_renders_as_text_with_a_notice(demo_copy: Path
 @pytest.mark.parametrize(
     ("broken", "message"),
     [
-        ("{% if item.customer %}", "页面模板出错：templates/site/case-study.md.j2:65: Unexpected end of template. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'."),
-        ("{{ item.customr }}", "页面模板出错：templates/site/case-study.md.j2:65: 'generator.models.case_study.CaseStudy object' has no attribute 'customr'"),
+        ("{% if item.customer %}", "页面模板出错：templates/site/case-study.md.j2:83: Unexpected end of template. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'."),
+        ("{{ item.customr }}", "页面模板出错：templates/site/case-study.md.j2:83: 'generator.models.case_study.CaseStudy object' has no attribute 'customr'"),
     ],
 )
 def test_a_broken_page_template_is_reported_at_its_line(minimal: Path, tmp_path: Path, broken: str, message: str) -> None:
