@@ -28,7 +28,7 @@ PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=list(H
 def generation_schema(content_type: ContentType) -> dict[str, Any]:
     """Return the editors' schema, narrowed so generated values are meaningful to write."""
     taxonomy, _ = load_taxonomy(MINIMAL)
-    schema = content_schema(content_type.model, taxonomy)
+    schema = content_schema(content_type.model, taxonomy, FIXTURE_IDS)
     _narrow(schema)
     schema["properties"].pop("attachments", None)  # paths need files; covered by the hostile-input tests
     return schema
