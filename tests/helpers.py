@@ -26,7 +26,7 @@ class Run:
         return self.out.splitlines()
 
 
-def salesbook(*args: str | Path, cwd: Path | None = None, stdin: str | None = None, timeout: float = 300, env: dict[str, str | None] | None = None) -> Run:
+def salesbook(*args: str | Path, cwd: Path | None = None, stdin: str | None = None, timeout: float = 1200, env: dict[str, str | None] | None = None) -> Run:
     """Run the real `salesbook` command in a subprocess (in Chinese unless `env` says otherwise)."""
     environment = {**os.environ, "SALESBOOK_LANG": "zh", **(env or {})}
     completed = subprocess.run(
