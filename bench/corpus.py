@@ -5,7 +5,7 @@ refilled with demo sentences, shuffled, to about the original length. Its
 references are redirected to other generated items. Taxonomy values and
 question ids stay as they are. With `--with-demo` the demo's own items are kept
 too and count towards N, so that the search questions of the development set
-(../shared/search-queries.yaml) still have their answers among N pages. The
+(tests/search/keywords.yaml) still have their answers among N pages. The
 result passes `salesbook check`.
 
     python bench/corpus.py 1000 /tmp/corpus-1000 [--with-demo]

@@ -3,9 +3,7 @@ on it and no internal value anywhere in the PDF or the Word file (one LibreOffic
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +17,7 @@ from generator.repository import Repository
 from generator.present import amount as number
 from generator.validate import check_repository
 from tests.helpers import REPO_ROOT, salesbook
+from tests.tools import require_tools
 
 POPPLER = ("pdfinfo", "pdffonts", "pdftotext")
 
@@ -31,11 +30,7 @@ class Written:
 
 @pytest.fixture(scope="module")
 def onepagers(tmp_path_factory: pytest.TempPathFactory) -> Written:
-    missing = [tool for tool in (*POPPLER, "soffice") if shutil.which(tool) is None]
-    if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"missing tools in CI: {missing}")
-        pytest.skip(f"not installed on this machine: {missing}")
+    require_tools(*POPPLER, "soffice")
     repository = check_repository(REPO_ROOT).require_clean()
     folder = tmp_path_factory.mktemp("onepagers")
     written = write_onepagers(repository, folder)
