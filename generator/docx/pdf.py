@@ -21,7 +21,7 @@ from generator.errors import BuildError
 
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
 EXPORT_FILTER = 'pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
-SECONDS_PER_DOCUMENT, SECONDS_TO_START = 30, 60
+SECONDS_PER_DOCUMENT, SECONDS_TO_START = 90, 120
 
 
 def libreoffice() -> str | None:
