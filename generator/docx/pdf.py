@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -61,11 +62,25 @@ def convert(sources: Sequence[Path], out_dir: Path, target: str) -> None:
         with tempfile.TemporaryDirectory(prefix="salesbook-lo-") as profile:
             command = [executable, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
                        "--convert-to", target, "--outdir", str(out_dir), *(str(path.resolve()) for path in sources)]
-            subprocess.run(command, env=environment, capture_output=True, timeout=timeout, check=True, stdin=subprocess.DEVNULL)
+            _run_in_own_group(command, environment, timeout)
     except subprocess.TimeoutExpired as error:
         raise BuildError("pdf.timeout", seconds=timeout) from error
     except subprocess.CalledProcessError as error:
         raise BuildError("pdf.failed", path=", ".join(path.name for path in sources)) from error
+
+
+def _run_in_own_group(command: list[str], environment: dict[str, str], timeout: float) -> None:
+    """Run LibreOffice in a process group of its own, so a time-out ends soffice.bin too, not just its launcher."""
+    process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        code = process.wait(timeout=timeout)
+    except BaseException:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        raise
+    if code != 0:
+        raise subprocess.CalledProcessError(code, command)
 
 
 def heading_pages(pdf: Path) -> dict[str, int]:
