@@ -47,7 +47,7 @@ class BuildReport:
     """Whether the one-pagers were written as Word only (no LibreOffice)."""
 
 
-def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, today: date | None = None) -> BuildReport:
+def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, today: date | None = None, pdf: bool = True) -> BuildReport:
     """Build the website of the repository at `root` into `site_dir` (default: site/)."""
     target = (site_dir or root / "site").resolve()
     claim_output(target, root, source_folders(root))
@@ -57,7 +57,7 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
         docs = root / DOCS_DIR
         _empty(docs)
         write_config(root, docs)
-        downloads, pdf_skipped = write_downloads(repository, docs)
+        downloads, pdf_skipped = write_downloads(repository, docs, pdf=pdf)
         generated = generate_pages(repository, docs, downloads, today)
         if not offline:
             install_published_admin(root, root / CACHE_DIR, docs)
