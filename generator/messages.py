@@ -250,7 +250,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help.docx.pdf": ("同时用 LibreOffice 生成 PDF（便于在微信、钉钉里转发），与 Word 文档放在一起。", "Also make a PDF beside each document with LibreOffice (for sharing in WeChat or DingTalk)."),
     "help.docx.reference": ("公司自己的 Word 参考文档（样式、页眉页脚、信头），同 pandoc 的用法。", "Your company's Word reference document (styles, headers, letterhead), as with pandoc."),
     "help.build": ("检查内容并生成知识库网站到 site/。", "Check the content and build the website into site/."),
-    "help.build.no_pdf": ("只生成 Word 文档，不用 LibreOffice 转 PDF（更快）。", "Write the Word documents only, without LibreOffice PDFs (faster)."),
+    "help.build.no_pdf": ("只生成 Word 文档，不调用 LibreOffice（不转 PDF，目录页码由 Word 打开时更新；更快）。", "Write the Word documents only, without LibreOffice (no PDFs; Word fills in the contents' page numbers when opened; faster)."),
     "help.build.offline": ("生成可直接从磁盘打开（file://）的网站，搜索同样可用。", "Build a site that opens straight from disk (file://), search included."),
     "help.build.site_dir": ("输出文件夹（默认 site/）。", "Output folder (default site/)."),
     "help.serve": ("边改内容边预览网站：保存后浏览器自动刷新，内容有错时在页面上列出。", "Preview the website while you edit: the browser reloads on save and lists any problems."),

@@ -43,15 +43,19 @@ class Job:
     blank: bool = False
 
 
-def write_documents(repository: Repository, folder: Path, reference_doc: Path | None = None, pdf: bool = False) -> list[Path]:
+def write_documents(repository: Repository, folder: Path, reference_doc: Path | None = None, pdf: bool = False,
+                    use_libreoffice: bool = True) -> list[Path]:
     """Write `folder/plans/<plan-id>.docx` for every plan and `folder/archetypes/<id>.docx` blank drafts,
-    with page numbers in their contents and, with `pdf`, a PDF beside each, when LibreOffice is installed."""
+    with page numbers in their contents and, with `pdf`, a PDF beside each, when LibreOffice is installed
+    and `use_libreoffice` (without it the contents wait for Word to update their fields)."""
     from generator.docx.delivery import deliver
 
     reference = reference_path(repository.root, reference_doc)
     archetypes = load_archetypes(repository.root)
     jobs = plan_jobs(repository, archetypes, folder / "plans", reference) + blank_jobs(archetypes, folder / "archetypes", reference)
     written = render_jobs(jobs)
+    if not use_libreoffice:
+        return written
     return written + deliver(written, pdf=pdf and libreoffice() is not None)
 
 

@@ -73,7 +73,7 @@ def write_downloads(repository: Repository, docs: Path, pdf: bool = True) -> tup
 
     Return their paths relative to `docs`, and whether the one-pagers' PDFs were left out (no LibreOffice).
     """
-    written = write_documents(repository, docs / "downloads", pdf=pdf)
+    written = write_documents(repository, docs / "downloads", pdf=pdf, use_libreoffice=pdf)
     onepagers = write_onepagers(repository, docs / ONEPAGER_FOLDER, pdf=pdf, cache=cache_dir() / "onepagers")
     paths = [*written, *onepagers.documents, *onepagers.pdfs]
     return {path.relative_to(docs).as_posix() for path in paths}, onepagers.pdf_skipped
