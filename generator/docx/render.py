@@ -112,10 +112,10 @@ PROPERTY_LIMIT = 255
 
 def _properties(doc: DocumentBuilder, plan: Plan, archetype: Archetype, cover: Cover) -> None:
     properties = doc.document.core_properties
-    properties.title = _clipped(cover.title)
-    properties.subject = _clipped(archetype.name)
-    properties.author = properties.last_modified_by = _clipped(plan.owner)
-    properties.keywords = _clipped("，".join(plan.tags))
+    properties.title = clip_property(cover.title)
+    properties.subject = clip_property(archetype.name)
+    properties.author = properties.last_modified_by = clip_property(plan.owner)
+    properties.keywords = clip_property("，".join(plan.tags))
     properties.category = "销售工作计划"
     properties.comments = f"由 salesbook 根据 {plan.id} 生成"
     properties.language = "zh-CN"
@@ -123,7 +123,7 @@ def _properties(doc: DocumentBuilder, plan: Plan, archetype: Archetype, cover: C
     properties.revision = 1
 
 
-def _clipped(text: str) -> str:
+def clip_property(text: str) -> str:
     """Return `text` cut to what a document property holds, on one line."""
     one_line = " ".join(CONTROL_CHARS.sub("", text).split())
     return one_line if len(one_line) <= PROPERTY_LIMIT else one_line[: PROPERTY_LIMIT - 1] + "…"

@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph
 
 from generator.docx import oxml
 from generator.onepager.content import Block, Figure, OnePager
+from generator.docx.render import clip_property
 
 LATIN_FONT, CJK_FONT = "Arial", "微软雅黑"
 INDIGO, DEEP, AMBER, GREEN, GREY, INK = "283593", "1A237E", "FFC107", "2E7D32", "6B7280", "1F2937"
@@ -66,8 +67,9 @@ def _setup(doc: DocxDocument, page: OnePager, when: datetime) -> None:
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.2
     props = doc.core_properties
-    props.title, props.author, props.last_modified_by = page.title, page.company.name, page.company.name
-    props.subject = page.label
+    props.title = clip_property(page.title)
+    props.author = props.last_modified_by = clip_property(page.company.name)
+    props.subject = clip_property(page.label)
     props.created = props.modified = when
     props.revision = 1
 
