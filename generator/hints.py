@@ -20,7 +20,6 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from generator.fmt import resolve
-from generator.messages import Msg
 from generator.models.common import ValidationContext, closest
 
 NUMBER_KINDS = {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float", "amount_type"}

@@ -43,7 +43,7 @@ class Cover:
     @classmethod
     def blank(cls, archetype: Archetype) -> Cover:
         labels = ("公　　司", "团　　队", "负 责 人", "计 划 期", "编制日期")
-        return cls(f"XX 销售工作计划", f"{archetype.name} · 空白稿", [(label, PLACEHOLDER) for label in labels])
+        return cls("XX 销售工作计划", f"{archetype.name} · 空白稿", [(label, PLACEHOLDER) for label in labels])
 
 
 def render_plan(plan: Plan, archetype: Archetype, reference: Path, cover: Cover | None = None, blank: bool = False) -> DocumentBuilder:

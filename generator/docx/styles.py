@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import re
 from functools import cache
-from pathlib import Path
 
 from docx import Document
 from docx.oxml.ns import qn
