@@ -61,15 +61,24 @@ def exact(value: float | int) -> Fraction:
     return Fraction(repr(float(value)))
 
 
-def amount(value: Figure | Fraction) -> str:
+def amount(value: Figure | Fraction, decimals: int = AMOUNT_DECIMALS) -> str:
     """Return a figure as printed: 1,050,000 or 12.5 (at most two decimals); `XX` stays `XX`."""
     if isinstance(value, str):
         return value
     fraction = value if isinstance(value, Fraction) else exact(value)
     if fraction.denominator == 1:
         return f"{fraction.numerator:,}"
-    text = f"{_decimal(fraction, AMOUNT_DECIMALS):,f}".rstrip("0").rstrip(".")
+    text = f"{_decimal(fraction, decimals):,f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def gap_amount(gap: Fraction) -> str:
+    """Return a non-zero difference so that it never reads as 0: 50,000, 0.5 or 0.0000001."""
+    for decimals in (AMOUNT_DECIMALS, 6, 12, 24):
+        shown = amount(gap, decimals)
+        if shown != "0":
+            return shown
+    return f"{float(gap):.1e}"
 
 
 def with_unit(value: Figure, unit: str) -> str:

@@ -5,8 +5,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from tests.helpers import copy_fixture
+from tests.site.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.tools import require_tools
 
 
 @pytest.fixture
@@ -28,3 +31,13 @@ def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     yield
     if previous is None:
         del os.environ["SALESBOOK_CACHE_DIR"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One Chromium for the whole session (Playwright's sync API allows one instance at a time)."""
+    require_tools(CHROMIUM)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

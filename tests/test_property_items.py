@@ -17,6 +17,7 @@ from generator.models.common import PLACEHOLDER
 from generator.schema import content_schema
 from generator.validate import check_repository, load_taxonomy
 from generator.models.plan import period_end
+from generator.present import total
 from tests.helpers import FIXTURES
 
 MINIMAL = FIXTURES / "minimal"
@@ -28,7 +29,8 @@ PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=list(H
 def generation_schema(content_type: ContentType) -> dict[str, Any]:
     """Return the editors' schema, narrowed so generated values are meaningful to write."""
     taxonomy, _ = load_taxonomy(MINIMAL)
-    schema = content_schema(content_type.model, taxonomy, FIXTURE_IDS)
+    assert taxonomy is not None
+    schema = content_schema(content_type.model, taxonomy.vocabularies(), FIXTURE_IDS)
     _narrow(schema)
     schema["properties"].pop("attachments", None)  # paths need files; covered by the hostile-input tests
     return schema
@@ -94,28 +96,48 @@ def make_consistent(kind: str, data: dict[str, Any]) -> dict[str, Any]:
     """Make generated data obey the rules no schema expresses: unique question ids, plan sums."""
     if kind == "faq":
         for index, question in enumerate(data["questions"]):
-            question["id"] = f"{question['id']}-{index}"
+            if "id" in question:  # optional: a question without one is known by its position
+                question["id"] = f"{question['id']}-{index}"
     if kind == "plan":
         _balance_plan(data)
     return data
 
 
 def _balance_plan(plan: dict[str, Any]) -> None:
+    rows = [row for breakdown in plan.get("breakdowns", []) for row in breakdown["rows"]]
+    for line in [*rows, *(plan.get("budget") or {}).get("lines", [])]:
+        if isinstance(line["amount"], float):
+            line["amount"] = round(line["amount"], 2)  # amounts as people write them: the sum is exact
+    if plan.get("breakdowns"):
+        plan.pop("targets", None)  # a breakdown's total must equal its target: none, then,
+        del plan["breakdowns"][1:]  # and one table (tables of one target must agree)
+    if plan.get("targets") or plan.get("breakdowns"):
+        plan.pop("battle_map", None)  # its last cumulative figure must equal the month's target
+    elif plan.get("battle_map"):
+        battles = plan["battle_map"]["battles"]
+        figures = sorted(b["cumulative"] for b in battles if b["cumulative"] != PLACEHOLDER)
+        for battle in (b for b in battles if b["cumulative"] != PLACEHOLDER):
+            battle["cumulative"] = figures.pop(0)  # cumulative figures only grow
     for breakdown in plan.get("breakdowns", []):
-        amounts = [row["amount"] for row in breakdown["rows"]]
-        breakdown["total"] = PLACEHOLDER if PLACEHOLDER in amounts else sum(amounts)
+        breakdown.pop("target", None)
+        breakdown["unit"] = "万元"  # tables that split one target must count in units that compare
+        breakdown["total"] = _sum([row["amount"] for row in breakdown["rows"]])
     for kpi_set in plan.get("kpis", []):
         _split_hundred(kpi_set["items"], "weight")
     for share in ("customer_share", "revenue_share"):
         _split_hundred(plan.get("tiers", []), share)
     if plan.get("budget") and plan["budget"].get("total") is not None:
-        amounts = [line["amount"] for line in plan["budget"]["lines"]]
-        plan["budget"]["total"] = PLACEHOLDER if PLACEHOLDER in amounts else sum(amounts)
+        plan["budget"]["total"] = _sum([line["amount"] for line in plan["budget"]["lines"]])
     end = period_end(plan["period"]).isoformat()
     plan["prepared"] = min(plan["prepared"], end)
     for breakdown in plan.get("breakdowns", []):
         if breakdown["dimension"] in ("quarter", "month"):
             breakdown["dimension"] = "region"
+
+
+def _sum(amounts: list[Any]) -> Any:
+    exact_sum = total(amounts)
+    return exact_sum if isinstance(exact_sum, str) else float(exact_sum)
 
 
 def _split_hundred(rows: list[dict[str, Any]], key: str) -> None:

@@ -7,21 +7,21 @@ from pathlib import Path
 
 import click
 
-from generator.commands.support import LANG_OPTION, TODAY_OPTION, ask
+from generator.commands.support import LANG_OPTION, TODAY_OPTION, ask, text
 from generator.errors import UsageError, display_path
 from generator.messages import render
 
 
-@click.command()
+@click.command("init", help=text("help.init"))
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--company", help="公司名称，如“禾川厨房设备有限公司”。")
-@click.option("--site-name", help="网站名称，如“禾川销售知识库”。")
-@click.option("--product-line", help="第一条产品线，如“商用厨房设备”。")
-@click.option("--regions", help="销售区域，用顿号或逗号隔开，如“华东区、华南区”。")
+@click.option("--company", help=text("help.init.company"))
+@click.option("--site-name", help=text("help.init.site_name"))
+@click.option("--product-line", help=text("help.init.product_line"))
+@click.option("--regions", help=text("help.init.regions"))
 @TODAY_OPTION
 @LANG_OPTION
 def init(folder: Path, company: str | None, site_name: str | None, product_line: str | None, regions: str | None, on: str | None, lang: str) -> None:
-    """新建一个知识库：分类表、网站设置、每种内容一个示例、CI 和说明，建好即可 check、build、docx。"""
+    """Start a company's own knowledge base in FOLDER."""
     from generator.init import Answers, create_repository, refuse_unusable_folder, split_list
     from generator.report import today
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from generator.atomic import claim_output, exclusive, publish_files, staging_beside
-from generator.commands.support import LANG_OPTION, print_problems, repository_root
+from generator.commands.support import LANG_OPTION, print_problems, repository_root, text
 from generator.errors import UsageError, display_path
 from generator.messages import Msg, render
 from generator.models.common import closest
@@ -15,11 +15,11 @@ from generator.project import source_folders
 from generator.validate import check_repository
 
 
-@click.command("onepager")
+@click.command("onepager", help=text("help.onepager"))
 @click.argument("item_id", metavar="ID")
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build/onepagers"), show_default=True, help="输出文件夹；文件名取自 id。")
-@click.option("--rep", help="联系人栏印谁（site_config/contacts.yaml 里的姓名）；默认是内容负责人。")
-@click.option("--no-pdf", is_flag=True, help="只生成 Word 版，不调用 LibreOffice。")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build/onepagers"), show_default=True, help=text("help.onepager.output"))
+@click.option("--rep", help=text("help.onepager.rep"))
+@click.option("--no-pdf", is_flag=True, help=text("help.onepager.no_pdf"))
 @LANG_OPTION
 @click.pass_context
 def onepager(ctx: click.Context, item_id: str, output: Path, rep: str | None, no_pdf: bool, lang: str) -> None:

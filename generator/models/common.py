@@ -189,7 +189,7 @@ Value = Annotated[
 def _in_wan_yuan(value: Any) -> Any:
     """Accept 120, "120万元", "120 万" or "1200000元", and return the amount in 万元."""
     if isinstance(value, str):
-        written = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(万元|万|元)\s*", unicodedata.normalize("NFKC", value))
+        written = re.fullmatch(r" *([0-9]+(?:\.[0-9]+)?) *(万元|万|元) *", unicodedata.normalize("NFKC", value))
         if written:
             amount = float(written.group(1))
             return amount / 10000 if written.group(2) == "元" else amount
@@ -200,7 +200,7 @@ WanYuan = Annotated[
     float,
     BeforeValidator(_in_wan_yuan),
     Field(ge=0),
-    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?\\s*(万元|万|元)$"}]}),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)? *(万元|万|元)$"}]}),
 ]
 """Money in 万元 (10,000 yuan): a number, or a figure written with its unit (`120万元`, `1200000元`)."""
 

@@ -17,7 +17,7 @@ from generator.load import Document
 from generator.messages import Msg
 from generator.models.common import PLACEHOLDER
 from generator.models.plan import Plan, Target, period_end
-from generator.present import BLANK, amount, exact, in_yuan, with_unit
+from generator.present import BLANK, amount, exact, gap_amount, in_yuan, with_unit
 from generator.validate.content import walk_strings
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ def _unit_scale(unit: str) -> Fraction:
 def _difference(actual: Fraction, expected: Fraction, scale: Fraction, unit: str) -> Msg:
     """Return “多 50,000 元” or “少 5 万元”: how far `actual` is from `expected`, in `unit`."""
     gap = (actual - expected) / scale
-    return Msg("diff.more" if gap > 0 else "diff.less", {"amount": with_unit(abs(gap), unit)})
+    return Msg("diff.more" if gap > 0 else "diff.less", {"amount": with_unit(gap_amount(abs(gap)), unit)})
 
 
 def _target_named(plan: Plan, name: str | None) -> Target | None:

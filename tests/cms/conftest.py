@@ -18,10 +18,9 @@ import pytest
 from generator.cms.local import install_local_backend
 from tests.contrib.gitrepo import init_repository
 from tests.helpers import REPO_ROOT
-from tests.site.conftest import browser, copy_demo
+from tests.site.conftest import copy_demo
 
 STARTUP_SECONDS = 300
-__all__ = ["browser", "local_form"]  # `browser` is the site tests' session fixture
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,9 @@ def expect_widget(field: dict[str, Any], annotation: Any, where: str, outer: dic
         elif isinstance(item, type) and issubclass(item, BaseModel):
             assert field["widget"] == "list", where
             expect_fields(field["fields"], item, where, optional_parent=False)
+        elif get_origin(item) is Literal:  # a choice of several fixed values
+            assert field["widget"] == "select" and field.get("multiple") is True, where
+            assert [o["value"] for o in field["options"]] == list(get_args(item)), where
         else:
             assert field["widget"] == "list" and "field" in field, where
             expect_widget(field["field"], item, f"{where}[]")

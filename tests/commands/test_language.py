@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,14 +32,14 @@ def test_help_is_chinese_by_default() -> None:
     run = salesbook("--help")
     assert run.lines[0] == "用法: salesbook [OPTIONS] COMMAND [ARGS]..."
     assert "选项:" in run.lines and "命令:" in run.lines
-    assert "  check   检查全部内容文件，每个问题按 文件:行:列 报告。" in run.lines
+    assert "  check     检查全部内容文件，每个问题按 文件:行:列 报告。" in run.lines
     assert "  -h, --help            显示本帮助并退出。" in run.lines
 
 
 def test_help_is_english_with_an_english_locale() -> None:
     run = salesbook("--help", env={"SALESBOOK_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": "en_US.UTF-8"})
     assert run.lines[0] == "Usage: salesbook [OPTIONS] COMMAND [ARGS]..."
-    assert "  check   Validate every content file; report every problem as..." in run.lines
+    assert "  check     Validate every content file; report every problem as..." in run.lines
 
 
 def test_plan_new_help_explains_the_archetypes() -> None:
@@ -89,3 +92,32 @@ def _entries(catalog: object) -> dict[object, object]:
         return tuple(value) if isinstance(value, list | tuple) else value
 
     return {key(m.id): key(m.string) for m in catalog if m.id}  # type: ignore[attr-defined]
+
+
+HELP_OF_EVERY_COMMAND = """
+import click
+from generator.cli import cli
+
+def helps(command, path):
+    with click.Context(command, info_name=" ".join(path)) as ctx:
+        yield " ".join(path), command.get_help(ctx)
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        yield from helps(sub, [*path, name])
+
+for name, text in helps(cli, ["salesbook"]):
+    print("=====", name)
+    print(text)
+"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_commands_help_speaks_one_language(lang: str) -> None:
+    run = subprocess.run([sys.executable, "-c", HELP_OF_EVERY_COMMAND, "--lang", lang], capture_output=True, text=True, check=True)
+    helps = dict(part.split("\n", 1) for part in run.stdout.split("===== ")[1:])
+    assert len(helps) > 12 and "salesbook onepager" in helps and "salesbook plan new" in helps
+    for name, text in helps.items():
+        described = text.split("\n\n", 2)[1]  # the line after "Usage:" is the command's own text
+        if lang == "zh":
+            assert re.search(r"[\u4e00-\u9fff]", described), f"{name}: {described}"
+        else:
+            assert not re.search(r"[\u4e00-\u9fff]", text), f"{name}: {text}"

@@ -8,7 +8,6 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from docx.oxml.ns import qn
 
 from generator.docx.builder import DocumentBuilder
 from generator.docx.styles import BUNDLED_REFERENCE

@@ -1,4 +1,4 @@
-"""The demo site, built once per test session through the real CLI, and a browser.
+"""The demo site, built once per test session through the real CLI.
 
 `demo_repo` is a copy of this repository's content (whatever is there now);
 `demo_site` is its website as `salesbook build` makes it, `offline_site` the same
@@ -13,14 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
 
 from generator.cms.admin import DECAP
 from generator.repository import Repository
 from generator.validate import check_repository
 from tests.helpers import REPO_ROOT, Run, salesbook
-from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, serve
-from tests.tools import require_tools
+from tests.site.browser import serve
 
 REPOSITORY_PARTS = ("content", "playbooks", "site_config", "templates", "mkdocs.yml")
 
@@ -104,15 +102,6 @@ def second_company_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Buil
 def demo_copy(tmp_path: Path) -> Path:
     """A fresh copy of the demo content that a test may edit."""
     return copy_demo(tmp_path / "repo")
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    require_tools(CHROMIUM)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")
