@@ -260,6 +260,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help.docx.reference": ("公司自己的 Word 参考文档（样式、页眉页脚、信头），同 pandoc 的用法。", "Your company's Word reference document (styles, headers, letterhead), as with pandoc."),
     "help.build": ("检查内容并生成知识库网站到 site/。", "Check the content and build the website into site/."),
     "help.build.no_pdf": ("只生成 Word 文档，不调用 LibreOffice（不转 PDF，目录页码由 Word 打开时更新；更快）。", "Write the Word documents only, without LibreOffice (no PDFs; Word fills in the contents' page numbers when opened; faster)."),
+    "help.build.engine": ("生成网站所用的引擎：mkdocs（默认，MkDocs 1.6 + Material）或 zensical（Material 的后继者，试用）。", "The engine that builds the site: mkdocs (default, MkDocs 1.6 + Material) or zensical (Material's successor, on trial)."),
     "help.build.offline": ("生成可直接从磁盘打开（file://）的网站，搜索同样可用。", "Build a site that opens straight from disk (file://), search included."),
     "help.build.site_dir": ("输出文件夹（默认 site/）。", "Output folder (default site/)."),
     "help.serve": ("边改内容边预览网站：保存后浏览器自动刷新，内容有错时在页面上列出。", "Preview the website while you edit: the browser reloads on save and lists any problems."),
@@ -282,6 +283,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "build.mkdocs": (
         "网站生成失败（MkDocs 严格模式，警告也算失败），原有网站未改动：\n{output}",
         "the site build failed (MkDocs strict mode: warnings count as errors); the old site is unchanged:\n{output}",
+    ),
+    "build.zensical": (
+        "网站生成失败（Zensical 严格模式，警告也算失败），原有网站未改动：\n{output}",
+        "the site build failed (Zensical strict mode: warnings count as errors); the old site is unchanged:\n{output}",
     ),
     "build.npm_download": (
         "网站需要 npm 包 {package} {version}，但无法从 {url} 下载（{error}）。请联网后重试，或设置 npm_config_registry 指向内部镜像，或把 {file} 放进 build/cache/",

@@ -9,20 +9,22 @@ import click
 from generator.commands.support import LANG_OPTION, print_problems, repository_root, text
 from generator.errors import display_path
 from generator.messages import render
+from generator.site.engine import ENGINES, MKDOCS
 
 
 @click.command("build", help=text("help.build"))
 @click.option("--offline", is_flag=True, help=text("help.build.offline"))
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), help=text("help.build.site_dir"))
 @click.option("--no-pdf", "no_pdf", is_flag=True, help=text("help.build.no_pdf"))
+@click.option("--engine", type=click.Choice(ENGINES), default=MKDOCS, show_default=True, help=text("help.build.engine"))
 @LANG_OPTION
 @click.pass_context
-def build(ctx: click.Context, offline: bool, site_dir: Path | None, no_pdf: bool, lang: str) -> None:
+def build(ctx: click.Context, offline: bool, site_dir: Path | None, no_pdf: bool, engine: str, lang: str) -> None:
     """Check the content and build the website into site/."""
     from generator.site.build import build_site
 
     root = repository_root(ctx)
-    report = build_site(root, site_dir.resolve() if site_dir else None, offline=offline, pdf=not no_pdf)
+    report = build_site(root, site_dir.resolve() if site_dir else None, offline=offline, pdf=not no_pdf, engine=engine)
     print_problems(report.warnings, lang, "text")
     if report.pdf_skipped:
         click.echo(render("onepager.pdf_skipped", lang, {}), err=True)

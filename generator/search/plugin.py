@@ -6,9 +6,7 @@ It runs in every build MkDocs makes — `salesbook build`, `--offline` and
 
 from __future__ import annotations
 
-import shutil
 from html import unescape
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +15,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
-from generator.search.index import write_index
 from generator.search.rules import load_rules
+from generator.search.site import publish_index
 from generator.search.units import Unit, units_of_page
-
-INDEX_FOLDER = "search"
-"""Where the query module, its style and the index shards go in the site."""
-ASSETS = ("search-core.js", "search-ui.js", "search.css")
 
 
 class SearchPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -46,12 +40,7 @@ class SearchPlugin(BasePlugin):  # type: ignore[type-arg]
         return html
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        folder = Path(config.site_dir) / INDEX_FOLDER
-        if folder.exists():
-            shutil.rmtree(folder)
-        write_index(self.units, folder, self.rules)
-        for name in ASSETS:
-            (folder / name).write_bytes(resources.files("generator.search").joinpath("assets", name).read_bytes())
+        publish_index(self.units, Path(config.site_dir), self.rules)
 
 
 def _repository_root(config_file: Path) -> Path:

@@ -23,7 +23,7 @@ from generator.onepager import ONEPAGER_FOLDER
 from generator.onepager.write import write_onepagers
 from generator.project import source_folders
 from generator.repository import Repository
-from generator.site.engine import DOCS_DIR, Mode, run_mkdocs
+from generator.site.engine import DOCS_DIR, MKDOCS, Mode, run_engine
 from generator.site.engine_config import write_config
 from generator.site.generate import generate_pages
 from generator.validate import check_repository
@@ -47,8 +47,8 @@ class BuildReport:
     """Whether the one-pagers were written as Word only (no LibreOffice)."""
 
 
-def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, today: date | None = None, pdf: bool = True) -> BuildReport:
-    """Build the website of the repository at `root` into `site_dir` (default: site/)."""
+def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, today: date | None = None, pdf: bool = True, engine: str = MKDOCS) -> BuildReport:
+    """Build the website of the repository at `root` into `site_dir` (default: site/) with `engine`."""
     target = (site_dir or root / "site").resolve()
     claim_output(target, root, source_folders(root))
     with exclusive(root):
@@ -62,7 +62,7 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
         if not offline:
             install_published_admin(root, root / CACHE_DIR, docs)
         with staging_beside(target) as staging:
-            run_mkdocs(root, staging, Mode(offline=offline), generated.sources)
+            run_engine(engine, root, staging, Mode(offline=offline), generated.sources)
             swap_in(staging, target)
     docx_count = sum(path.endswith(".docx") for path in downloads)
     return BuildReport(target, generated.pages, generated.searchable, docx_count, checked.warnings, pdf_skipped)

@@ -19,6 +19,12 @@ from pathlib import Path
 
 from generator.errors import BuildError
 from generator.site.engine_config import GENERATED_CONFIG
+from generator.site.zensical_run import run_zensical
+
+MKDOCS = "mkdocs"
+ZENSICAL = "zensical"
+ENGINES = (MKDOCS, ZENSICAL)
+"""The site engines: MkDocs 1.6 + Material (the default), and Zensical, Material's successor (generator/site/zensical_run.py)."""
 
 DOCS_DIR = "build/docs"
 """Where the pages are generated; the configuration salesbook writes points MkDocs there."""
@@ -52,6 +58,14 @@ def mkdocs_command(root: Path, verb: str, *args: str) -> list[str]:
 def mkdocs_environment(mode: Mode) -> dict[str, str]:
     """Return this process's environment plus the variables mkdocs.yml reads for `mode`."""
     return {**os.environ, **mode.environment()}
+
+
+def run_engine(engine: str, root: Path, site_dir: Path, mode: Mode, sources: dict[str, str]) -> None:
+    """Build the site with `engine` (one of `ENGINES`) into `site_dir`; raise `BuildError` on any warning."""
+    if engine == ZENSICAL:
+        run_zensical(root, site_dir, root / DOCS_DIR, mkdocs_environment(mode))
+    else:
+        run_mkdocs(root, site_dir, mode, sources)
 
 
 def run_mkdocs(root: Path, site_dir: Path, mode: Mode, sources: dict[str, str]) -> None:

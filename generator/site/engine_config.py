@@ -49,7 +49,7 @@ def write_config(root: Path, docs: Path) -> Path:
         theme["custom_dir"] = _beside(path, root / THEME_DIR)
     if settings.logo and isinstance(theme, dict):
         theme["logo"] = _place_logo(root / settings.logo, docs)
-    text = _dump(config)
+    text = dump_config(config)
     if not (path.is_file() and path.read_text(encoding="utf-8") == text):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -93,7 +93,8 @@ def _place_logo(logo: Path, docs: Path) -> str:
     return f"{LOGO_FOLDER}/{target.name}"
 
 
-def _dump(config: Any) -> str:
+def dump_config(config: Any) -> str:
+    """Return `config` as the YAML text of a generated configuration file."""
     yaml = YAML()
     yaml.width = 4096
     stream = io.StringIO()

@@ -1,6 +1,6 @@
 """Hostile content: every payload of the corpus, in every text field, runs nothing in Chromium.
 
-One site is built from the demo content with every text and Markdown field filled
+One site per engine (MkDocs + Material, Zensical) is built from the demo content with every text and Markdown field filled
 with the payloads of `tests.site.hostile`; every page is opened in Chromium, and a
 search for a hostile word is run. No page may raise a dialog, hold an element with
 an `on…` attribute, resolve any `href`/`src` to a script or data URL, or load
@@ -18,6 +18,7 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import Browser
 
+from generator.site.engine import ENGINES
 from tests.site.browser import open_tab, search, serve
 from tests.site.conftest import Built, build, copy_demo
 from tests.site.hostile import MARKER, PAYLOADS, poison_repository
@@ -43,11 +44,11 @@ FINDINGS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Built, str]]:
+@pytest.fixture(scope="module", params=ENGINES)
+def hostile_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Built, str]]:
     root = copy_demo(tmp_path_factory.mktemp("hostile") / "repo")
     assert poison_repository(root) > 100
-    built = build(root, root / "site", "--no-pdf")  # LibreOffice is judged by the PDF tests; here the browser judges the pages
+    built = build(root, root / "site", "--no-pdf", "--engine", request.param)  # LibreOffice is judged by the PDF tests; here the browser judges the pages
     with serve(built.site) as base:
         yield built, base
 

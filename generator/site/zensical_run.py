@@ -1,0 +1,74 @@
+"""Build the site with Zensical, then add what MkDocs' plugins add in the default build.
+
+Zensical reads the configuration salesbook completed (build/mkdocs.yml) but runs no
+MkDocs plugins and has no --site-dir. So salesbook writes a variant of it,
+build/zensical.yml, that builds into build/zensical-site, switches Zensical's own
+search off and adds the sanitiser as a Markdown extension
+(generator/site/markdown_sanitise.py: the same allow-list as the MkDocs plugin, applied
+to each page body as it is rendered). After the build, salesbook's search index is
+written from the built pages (generator/search/site.py) and the site is moved into
+the staging folder that `build` then swaps in.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from generator.errors import BuildError, ContentError
+from generator.search.rules import load_rules
+from generator.search.site import index_built_site
+from generator.site.engine_config import GENERATED_CONFIG, dump_config
+
+ZENSICAL_CONFIG = "build/zensical.yml"
+OUTPUT_DIR = "zensical-site"
+"""Where Zensical writes, relative to its configuration (Zensical keeps the output inside the project)."""
+SANITISER_EXTENSION = "generator.site.markdown_sanitise"
+SALESBOOK_PLUGINS = "salesbook/"
+"""The MkDocs plugins whose work salesbook does itself after a Zensical build."""
+
+
+def write_zensical_config(root: Path) -> Path:
+    """Write build/zensical.yml from build/mkdocs.yml; return its path."""
+    config = YAML().load((root / GENERATED_CONFIG).read_text(encoding="utf-8"))
+    config["site_dir"] = OUTPUT_DIR
+    plugins = [p for p in config.get("plugins") or [] if not _is_salesbook(p)]
+    config["plugins"] = [*plugins, {"search": {"enabled": False}}]  # salesbook's search answers, not Zensical's
+    # Zensical checks anchors in the sanitised pages, MkDocs before sanitising: a heading the
+    # sanitiser had to drop (hostile markup) would fail only Zensical's build.
+    config["validation"] = {**(config.get("validation") or {}), "anchors": "ignore"}
+    extensions = config.get("markdown_extensions") or []
+    config["markdown_extensions"] = [*extensions, SANITISER_EXTENSION]
+    path = root / ZENSICAL_CONFIG
+    path.write_text(dump_config(config), encoding="utf-8")
+    return path
+
+
+def _is_salesbook(plugin: Any) -> bool:
+    name = plugin if isinstance(plugin, str) else next(iter(plugin), "")
+    return str(name).startswith(SALESBOOK_PLUGINS)
+
+
+def run_zensical(root: Path, site_dir: Path, docs: Path, environment: dict[str, str]) -> None:
+    """Build the site with Zensical in strict mode, index it, and move it into `site_dir`; raise `BuildError` on failure."""
+    config = write_zensical_config(root)
+    output = config.parent / OUTPUT_DIR
+    if output.exists():
+        shutil.rmtree(output)
+    command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
+    done = subprocess.run(command, cwd=root, env=environment, capture_output=True, text=True, encoding="utf-8", errors="replace")
+    if done.returncode != 0 or not (output / "index.html").is_file():
+        lines = [f"  {line}" for line in (done.stdout + done.stderr).strip().splitlines()[-15:]]
+        raise BuildError("build.zensical", output="\n".join(lines))
+    rules, problems = load_rules(root)
+    if problems:
+        raise ContentError(problems)
+    index_built_site(output, docs, rules)
+    for entry in output.iterdir():
+        shutil.move(entry, site_dir / entry.name)
+    output.rmdir()

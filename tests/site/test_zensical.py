@@ -1,0 +1,52 @@
+"""The demo site built with `--engine zensical`, judged in Chromium like the default build.
+
+Zensical runs no MkDocs plugins: salesbook's search is written from the built pages
+and the sanitiser runs as a Markdown extension (generator/site/zensical_run.py). The
+same reader's path as with MkDocs must work: home, a case study, a search that finds
+the answer, and no request leaving the site — not even to Zensical's own search index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.site.browser import RESULT_LINKS, open_tab, search, serve
+from tests.site.conftest import Built, build, copy_demo
+from tests.site.recall import relative, where
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Built, str]]:
+    root = copy_demo(tmp_path_factory.mktemp("zensical") / "repo")
+    built = build(root, root / "site", "--no-pdf", "--engine", "zensical")
+    with serve(built.site) as base:
+        yield built, base
+
+
+def test_zensical_builds_the_same_pages_with_our_search(zensical_site: tuple[Built, str]) -> None:
+    built, _ = zensical_site
+    assert (built.site / "search" / "meta.js").is_file()
+    assert not (built.root / "build" / "zensical-site").exists()
+    for item in built.repository.items("case-study"):
+        assert (built.site / "case-studies" / item.id / "index.html").is_file()
+
+
+def test_a_rep_reads_and_searches_the_zensical_site_without_leaving_it(browser: Browser, zensical_site: tuple[Built, str]) -> None:
+    built, base = zensical_site
+    visit = open_tab(browser)
+    visit.page.goto(base)
+    assert visit.page.locator(".sb-hero__search").is_visible()
+    assert visit.page.locator(".md-header__topic").first.inner_text().strip() == "澜拓销售知识库"
+    case = built.repository.items("case-study")[0]
+    visit.page.goto(f"{base}case-studies/{case.id}/")
+    assert visit.page.locator("article h1").inner_text().rstrip("¶").strip() == case.title
+    sop = next(i for i in built.repository.items("sop") if "回款" in i.title)
+    hits = search(visit.page, "回款")
+    assert where(relative(hits[0].url, base))[0] == f"sops/{sop.id}"
+    visit.page.locator(RESULT_LINKS).first.click()
+    visit.page.wait_for_url(hits[0].url)
+    assert visit.outside(base) == []
+    assert not [url for url in visit.requests if url.endswith("search.json")]
