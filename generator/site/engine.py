@@ -19,7 +19,6 @@ from pathlib import Path
 
 from generator.errors import BuildError
 from generator.site.engine_config import GENERATED_CONFIG
-from generator.site.zensical_run import run_zensical
 
 MKDOCS = "mkdocs"
 ZENSICAL = "zensical"
@@ -63,6 +62,8 @@ def mkdocs_environment(mode: Mode) -> dict[str, str]:
 def run_engine(engine: str, root: Path, site_dir: Path, mode: Mode, sources: dict[str, str]) -> None:
     """Build the site with `engine` (one of `ENGINES`) into `site_dir`; raise `BuildError` on any warning."""
     if engine == ZENSICAL:
+        from generator.site.zensical_run import run_zensical  # the search indexer it loads costs the CLI a second at start-up
+
         run_zensical(root, site_dir, root / DOCS_DIR, mkdocs_environment(mode))
     else:
         run_mkdocs(root, site_dir, mode, sources)
