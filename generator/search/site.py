@@ -21,7 +21,9 @@ from generator.search.units import Unit, units_of_page
 
 INDEX_FOLDER = "search"
 """Where the query module, its style and the index shards go in the site."""
-ASSETS = ("search-core.js", "search-ui.js", "search.css")
+ASSETS = ("search-core.js", "search-ui.js", "search.css", "search-panel.css")
+"""The query module and its styles (search-panel.css: for themes without Material's search styles)."""
+PANEL_STYLE = f"{INDEX_FOLDER}/search-panel.css"
 CONTENT_AREA = "//article[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]"
 """The element the theme prints a page's body into."""
 CHROME_CLASSES = ("sb-page-tags", "md-source-file", "md-feedback", "md-content__button")

@@ -22,7 +22,7 @@ from ruamel.yaml import YAML
 
 from generator.errors import BuildError, ContentError
 from generator.search.rules import load_rules
-from generator.search.site import index_built_site
+from generator.search.site import PANEL_STYLE, index_built_site
 from generator.site.engine_config import GENERATED_CONFIG, dump_config
 
 ZENSICAL_CONFIG = "build/zensical.yml"
@@ -42,6 +42,7 @@ def write_zensical_config(root: Path) -> Path:
     # Zensical checks anchors in the sanitised pages, MkDocs before sanitising: a heading the
     # sanitiser had to drop (hostile markup) would fail only Zensical's build.
     config["validation"] = {**(config.get("validation") or {}), "anchors": "ignore"}
+    config["extra_css"] = [*(config.get("extra_css") or []), PANEL_STYLE]  # Zensical's theme has no styles for our search box
     extensions = config.get("markdown_extensions") or []
     config["markdown_extensions"] = [*extensions, SANITISER_EXTENSION]
     path = root / ZENSICAL_CONFIG

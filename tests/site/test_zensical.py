@@ -34,9 +34,9 @@ def test_zensical_builds_the_same_pages_with_our_search(zensical_site: tuple[Bui
         assert (built.site / "case-studies" / item.id / "index.html").is_file()
 
 
-def test_a_rep_reads_and_searches_the_zensical_site_without_leaving_it(browser: Browser, zensical_site: tuple[Built, str]) -> None:
+def test_a_rep_reads_and_searches_the_zensical_site_on_a_phone_without_leaving_it(browser: Browser, zensical_site: tuple[Built, str]) -> None:
     built, base = zensical_site
-    visit = open_tab(browser)
+    visit = open_tab(browser, 390, 844, is_mobile=True, has_touch=True)
     visit.page.goto(base)
     assert visit.page.locator(".sb-hero__search").is_visible()
     assert visit.page.locator(".md-header__topic").first.inner_text().strip() == "澜拓销售知识库"
@@ -44,6 +44,7 @@ def test_a_rep_reads_and_searches_the_zensical_site_without_leaving_it(browser: 
     visit.page.goto(f"{base}case-studies/{case.id}/")
     assert visit.page.locator("article h1").inner_text().rstrip("¶").strip() == case.title
     sop = next(i for i in built.repository.items("sop") if "回款" in i.title)
+    visit.page.click("label.md-header__button[for=__search]")  # the magnifier opens salesbook's search panel
     hits = search(visit.page, "回款")
     assert where(relative(hits[0].url, base))[0] == f"sops/{sop.id}"
     visit.page.locator(RESULT_LINKS).first.click()
