@@ -9,6 +9,7 @@ content from the built HTML, and publishes the same index through the same code.
 from __future__ import annotations
 
 import shutil
+from html import unescape
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,8 @@ def index_built_site(site_dir: Path, docs: Path, rules: dict[str, Any]) -> Index
         url = page_url(source.relative_to(docs))
         content = content_of(site_dir / url / "index.html")
         tags = [str(tag) for tag in meta.get("tags") or []]
-        units.extend(units_of_page(content, url, str(meta.get("title", "")), str(meta.get("sb_section", "")), tags))
+        title = unescape(str(meta.get("title", "")))  # the generator writes titles HTML-escaped, as MkDocs hands them on
+        units.extend(units_of_page(content, url, title, str(meta.get("sb_section", "")), tags))
     return publish_index(units, site_dir, rules)
 
 

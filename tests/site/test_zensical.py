@@ -8,7 +8,9 @@ the answer, and no request leaving the site — not even to Zensical's own searc
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
@@ -32,6 +34,25 @@ def test_zensical_builds_the_same_pages_with_our_search(zensical_site: tuple[Bui
     assert not (built.root / "build" / "zensical-site").exists()
     for item in built.repository.items("case-study"):
         assert (built.site / "case-studies" / item.id / "index.html").is_file()
+
+
+def _indexed_units(site: Path) -> list[list[str]]:
+    """Return the units the search index lists: [url, title, page title, section, text]."""
+    units = []
+    for shard in sorted((site / "search" / "d").glob("*.js"), key=lambda path: int(path.stem)):
+        text = shard.read_text(encoding="utf-8")
+        units.extend(json.loads(text[text.index(",") + 1 : text.rindex(")")]))
+    return units
+
+
+def test_the_index_read_from_built_pages_names_every_item_as_text(zensical_site: tuple[Built, str]) -> None:
+    built, _ = zensical_site
+    units = _indexed_units(built.site)
+    pages = {url: page for url, _, page, _, _ in units}
+    for kind, folder in (("case-study", "case-studies"), ("faq", "faqs"), ("sop", "sops")):
+        for item in built.repository.items(kind):
+            assert pages[f"{folder}/{item.id}/"] == item.title
+    assert not [unit for unit in units if "&quot;" in unit[2] or "&amp;" in unit[2]]
 
 
 def test_a_rep_reads_and_searches_the_zensical_site_on_a_phone_without_leaving_it(browser: Browser, zensical_site: tuple[Built, str]) -> None:
