@@ -402,6 +402,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "拒绝输出到 {target}：它与 {protected} 重叠（包含或位于其中）。salesbook 会整体替换输出文件夹，请换一个单独的文件夹，如 site/",
         "refused to write to {target}: it overlaps {protected} (holds it or lies inside it). salesbook replaces its output folder as a whole; choose a folder of its own, such as site/",
     ),
+    "usage.engine_offline": (
+        "--offline 暂时只能用 MkDocs 引擎：Zensical 的离线版会从 unpkg.com 加载脚本，网站必须不向外发请求。请去掉 --engine zensical 或 --offline",
+        "--offline works with the MkDocs engine only for now: Zensical's offline build loads a script from unpkg.com, and the site must make no outside request. Drop --engine zensical or --offline",
+    ),
     "usage.output_foreign": (
         "拒绝输出到 {target}：它不是空文件夹，也不是 salesbook 以前的输出（没有 {marker} 标记文件）。salesbook 只替换自己生成的文件夹；请换一个空文件夹，或确认无用后自行删除它",
         "refused to write to {target}: it is not empty and not an earlier salesbook output (no {marker} marker). salesbook only replaces folders it made; choose an empty folder, or delete this one yourself if it is no longer needed",

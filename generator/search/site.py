@@ -43,7 +43,7 @@ def publish_index(units: list[Unit], site_dir: Path, rules: dict[str, Any]) -> I
 
 
 def index_built_site(site_dir: Path, docs: Path, rules: dict[str, Any]) -> IndexSummary:
-    """Publish the index of the site built into `site_dir` from the Markdown pages in `docs`."""
+    """Publish the index of the site built into `site_dir` (directory URLs) from the Markdown pages in `docs`."""
     units: list[Unit] = []
     for source in sorted(docs.rglob("*.md")):
         meta = front_matter(source)

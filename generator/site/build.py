@@ -23,7 +23,7 @@ from generator.onepager import ONEPAGER_FOLDER
 from generator.onepager.write import write_onepagers
 from generator.project import source_folders
 from generator.repository import Repository
-from generator.site.engine import DOCS_DIR, MKDOCS, Mode, run_engine
+from generator.site.engine import DOCS_DIR, MKDOCS, Mode, require_supported, run_engine
 from generator.site.engine_config import write_config
 from generator.site.generate import generate_pages
 from generator.validate import check_repository
@@ -52,6 +52,7 @@ class BuildReport:
 def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, today: date | None = None, pdf: bool = True, engine: str = MKDOCS) -> BuildReport:
     """Build the website of the repository at `root` into `site_dir` (default: site/) with `engine`."""
     target = (site_dir or root / "site").resolve()
+    require_supported(engine, Mode(offline=offline))
     claim_output(target, root, source_folders(root))
     with exclusive(root):
         checked = check_repository(root)

@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import BuildError
+from generator.errors import BuildError, UsageError
 from generator.site.engine_config import GENERATED_CONFIG
 
 MKDOCS = "mkdocs"
@@ -57,6 +57,12 @@ def mkdocs_command(root: Path, verb: str, *args: str) -> list[str]:
 def mkdocs_environment(mode: Mode) -> dict[str, str]:
     """Return this process's environment plus the variables mkdocs.yml reads for `mode`."""
     return {**os.environ, **mode.environment()}
+
+
+def require_supported(engine: str, mode: Mode) -> None:
+    """Raise `UsageError` for a variant `engine` cannot build without a request leaving the site."""
+    if engine == ZENSICAL and mode.offline:
+        raise UsageError("usage.engine_offline")
 
 
 def run_engine(engine: str, root: Path, site_dir: Path, mode: Mode, sources: dict[str, str]) -> None:

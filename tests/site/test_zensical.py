@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.site.browser import RESULT_LINKS, open_tab, search, serve
+from tests.helpers import salesbook
 from tests.site.conftest import Built, build, copy_demo
 from tests.site.recall import relative, where
 
@@ -72,3 +73,10 @@ def test_a_rep_reads_and_searches_the_zensical_site_on_a_phone_without_leaving_i
     visit.page.wait_for_url(hits[0].url)
     assert visit.outside(base) == []
     assert not [url for url in visit.requests if url.endswith("search.json")]
+
+
+def test_the_offline_variant_is_refused_with_zensical_before_anything_is_written(tmp_path: Path) -> None:
+    run = salesbook("build", "--offline", "--engine", "zensical", cwd=copy_demo(tmp_path / "repo"))
+    assert run.code == 2
+    assert "unpkg.com" in run.err and "--offline" in run.err
+    assert not (tmp_path / "repo" / "site").exists()
