@@ -113,7 +113,7 @@ def _folder_collection(content_type: ContentType, label: str) -> dict[str, Any]:
 
 def write_config(root: Path, target: Path, backend: Backend) -> Path:
     """Write the configuration as YAML to `target` (admin/config.yml of the site)."""
-    yaml = YAML(typ="safe", pure=True)
+    yaml = YAML(typ="safe")  # libyaml's emitter: the configuration has thousands of nodes
     yaml.default_flow_style = False
     yaml.allow_unicode = True
     yaml.sort_base_mapping_type_on_output = False  # type: ignore[attr-defined]

@@ -63,9 +63,12 @@ def is_empty(value: object) -> bool:
 
 
 def _required_blocks(plan: Plan, document: Document, archetype: Archetype) -> list[Problem]:
+    missing = [block for block in archetype.requires if is_empty(getattr(plan, block))]
+    if not missing:
+        return []  # positions cost a second, round-trip parse: only when something is reported
     line, col = document.locate(("archetype",))
     return [Problem(document.display, line, col, block, "archetype_requires", {"archetype": archetype.name}, Severity.WARNING)
-            for block in archetype.requires if is_empty(getattr(plan, block))]
+            for block in missing]
 
 
 def _check_breakdowns(report: Report, plan: Plan) -> None:
