@@ -439,6 +439,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "share.customer_share": ("客户数占比", "customer share"),
     "share.revenue_share": ("收入占比", "revenue share"),
     "pattern.kebab": ("只能用小写英文字母、数字和连字符，如 `acme-line-upgrade`", "lowercase letters, digits and hyphens only, e.g. `acme-line-upgrade`"),
+    "pattern.no_markup": ("这里的文字原样印在每页的页眉和标签上，不能有 < > \" 这三个符号", "this text is printed as is in every page's header and tab: it may not hold < > or \""),
     "pattern.url": ("应为以 http:// 或 https:// 开头的网址，如 `https://git.example.com/sales/kb`", "a web address starting with http:// or https://"),
     "pattern.email": ("应为邮箱地址，如 `li.na@example.com`", "an email address, e.g. `li.na@example.com`"),
     "pattern.phone": ("应为电话号码：数字、空格、+、- 和括号", "a phone number: digits, spaces, +, - and brackets"),
