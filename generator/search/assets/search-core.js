@@ -231,7 +231,9 @@
         let share = 0;
         let best = 0;
         concept.alts.forEach((_, a) => {
-          share = Math.max(share, hit.altShare.get(c + ":" + a) || 0);
+          const whole = (hit.altShare.get(c + ":" + a) || 0) >= 1 - 1e-9;
+          if (!whole) return;
+          share = 1;
           best = Math.max(best, hit.altScore.get(c + ":" + a) || 0);
         });
         covered += conceptWeight[c] * share;
@@ -377,7 +379,11 @@
       }
       if (!keys.size) return [];
       const sounds = await fetchTerms([...new Set(keys.values())]);
-      const alikes = [...keys.values()].filter((key) => sounds.has(key)).map((key) => sounds.get(key).match(/../gu));
+      const sharing = (pair) => (word) => word[0] === pair[0] || word[1] === pair[1];
+      const alikes = [...keys]
+        .filter(([, key]) => sounds.has(key))
+        .map(([pair, key]) => sounds.get(key).match(/../gu).filter(sharing(pair)))
+        .filter((words) => words.length);
       for (const [term, text] of await fetchTerms(alikes.flat())) postings.set(term, decode(text));
       return alikes.map((words) => ({ alts: words.map((word) => [word]) }));
     }
