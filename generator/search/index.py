@@ -26,8 +26,8 @@ from pypinyin import lazy_pinyin
 from generator.search.tokens import CJK_RUN, normalize, shard_of, tokens
 from generator.search.units import Unit
 
-FIELD_WEIGHTS = {"title": 3.0, "context": 0.6, "body": 1.0}
-K1 = 1.2
+FIELD_WEIGHTS = {"title": 5.0, "context": 0.6, "body": 1.0}
+K1 = 2.0
 B = 0.75
 SCALE = 10
 """Weights are stored as integers: the BM25F term weight times this."""
