@@ -150,6 +150,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "没有找到 LibreOffice（soffice），一页纸只生成了 Word 版；安装 LibreOffice 后重新运行即可得到 PDF",
         "LibreOffice (soffice) was not found, so the one-pagers were written as Word only; install LibreOffice and run again for PDFs",
     ),
+    "build.pdf_failed": (
+        "警告：{reason}。网站照常生成，但本次下载只有 Word 版，没有 PDF；修好后重新运行 salesbook build",
+        "warning: {reason}. The site was built, but its downloads are Word only, without PDFs this time; run salesbook build again once fixed",
+    ),
     "onepager.written": ("已生成 {count} 份对客一页纸，位于 {folder}", "wrote {count} customer one-pager file(s) to {folder}"),
     "onepager.not_sendable": ("`{id}` 不是可以发给客户的客户案例或产品{hint}", "`{id}` is not a case study or product that may be sent to customers{hint}"),
     "bad_pattern": ("不是有效的正则表达式：{error}", "not a regular expression: {error}"),

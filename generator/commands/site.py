@@ -26,6 +26,8 @@ def build(ctx: click.Context, offline: bool, site_dir: Path | None, no_pdf: bool
     print_problems(report.warnings, lang, "text")
     if report.pdf_skipped:
         click.echo(render("onepager.pdf_skipped", lang, {}), err=True)
+    if report.pdf_failure:
+        click.echo(render("build.pdf_failed", lang, {"reason": report.pdf_failure.message(lang)}), err=True)
     shown = display_path(report.site, Path.cwd())
     if offline:
         click.echo(render("build.done_offline", lang, {"site": shown, "pages": report.pages}), err=True)

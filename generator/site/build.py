@@ -18,7 +18,7 @@ from generator.atomic import claim_output, exclusive, staging_beside, swap_in
 from generator.cms.admin import install_published_admin
 from generator.docx import write_documents
 from generator.docx.charts import cache_dir
-from generator.errors import Problem
+from generator.errors import BuildError, Problem
 from generator.onepager import ONEPAGER_FOLDER
 from generator.onepager.write import write_onepagers
 from generator.project import source_folders
@@ -45,6 +45,8 @@ class BuildReport:
     """Content warnings (such as sums not checked while a figure is XX); they do not stop a build."""
     pdf_skipped: bool = False
     """Whether the one-pagers were written as Word only (no LibreOffice)."""
+    pdf_failure: BuildError | None = None
+    """Why LibreOffice failed, when it did: the downloads were then written as Word only."""
 
 
 def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, today: date | None = None, pdf: bool = True) -> BuildReport:
@@ -57,26 +59,47 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
         docs = root / DOCS_DIR
         _empty(docs)
         write_config(root, docs)
-        downloads, pdf_skipped = write_downloads(repository, docs, pdf=pdf)
-        generated = generate_pages(repository, docs, downloads, today)
+        downloads = write_downloads(repository, docs, pdf=pdf)
+        generated = generate_pages(repository, docs, downloads.paths, today)
         if not offline:
             install_published_admin(root, root / CACHE_DIR, docs)
         with staging_beside(target) as staging:
             run_mkdocs(root, staging, Mode(offline=offline), generated.sources)
             swap_in(staging, target)
-    docx_count = sum(path.endswith(".docx") for path in downloads)
-    return BuildReport(target, generated.pages, generated.searchable, docx_count, checked.warnings, pdf_skipped)
+    docx_count = sum(path.endswith(".docx") for path in downloads.paths)
+    return BuildReport(target, generated.pages, generated.searchable, docx_count, checked.warnings, downloads.pdf_skipped, downloads.pdf_failure)
 
 
-def write_downloads(repository: Repository, docs: Path, pdf: bool = True) -> tuple[set[str], bool]:
+@dataclass(frozen=True)
+class Downloads:
+    """The files under docs/downloads, relative to docs, and what became of their PDFs."""
+
+    paths: set[str]
+    pdf_skipped: bool
+    pdf_failure: BuildError | None = None
+
+
+def write_downloads(repository: Repository, docs: Path, pdf: bool = True) -> Downloads:
     """Write the Word drafts and the customer one-pagers (with LibreOffice, their PDFs too) under docs/downloads.
 
-    Return their paths relative to `docs`, and whether the one-pagers' PDFs were left out (no LibreOffice).
+    When LibreOffice fails (a crash, a time-out), the site is not lost for it: the downloads are
+    written again as Word only, and the failure is reported as a warning.
     """
+    try:
+        return _write_downloads(repository, docs, pdf)
+    except BuildError as error:
+        if not pdf or not error.code.startswith("pdf."):
+            raise
+        failure = error
+    shutil.rmtree(docs / "downloads")
+    return Downloads(_write_downloads(repository, docs, pdf=False).paths, False, failure)
+
+
+def _write_downloads(repository: Repository, docs: Path, pdf: bool) -> Downloads:
     written = write_documents(repository, docs / "downloads", pdf=pdf, use_libreoffice=pdf)
     onepagers = write_onepagers(repository, docs / ONEPAGER_FOLDER, pdf=pdf, cache=cache_dir() / "onepagers")
     paths = [*written, *onepagers.documents, *onepagers.pdfs]
-    return {path.relative_to(docs).as_posix() for path in paths}, onepagers.pdf_skipped
+    return Downloads({path.relative_to(docs).as_posix() for path in paths}, onepagers.pdf_skipped)
 
 
 def _empty(folder: Path) -> None:

@@ -120,7 +120,7 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> bool:
     try:
         with exclusive(root):
             docs.mkdir(parents=True, exist_ok=True)
-            downloads = write_downloads(repository, docs, pdf=False)[0] if documents else _existing_downloads(docs)
+            downloads = write_downloads(repository, docs, pdf=False).paths if documents else _existing_downloads(docs)
             changed = generate_pages(repository, docs, downloads, date.today()).changed
             write_config(root, docs)
             if not (docs / STAMP).is_file():

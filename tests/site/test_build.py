@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -12,7 +13,7 @@ from generator.site.engine import DOCS_DIR
 from generator.present import amount as number
 from generator.site.sections import SECTIONS
 from tests.helpers import build_file_tree, edit, salesbook
-from tests.site.conftest import Built
+from tests.site.conftest import Built, copy_second_company
 from generator.config.contacts import load_contacts
 from tests.site.pages_html import by_class, parse, resources
 
@@ -147,3 +148,18 @@ def test_playbook_stages_read_as_a_timeline_of_actions(demo_site: Built) -> None
         for element, stage in zip(stages, playbook.stages, strict=True):
             assert "\n- " not in element.text, "actions left as raw Markdown"
             assert all(action.split()[0] in element.text for action in stage.actions)
+
+
+def test_a_libreoffice_crash_still_builds_the_site_with_word_downloads(tmp_path: Path) -> None:
+    root = copy_second_company(tmp_path / "repo")
+    broken = tmp_path / "bin" / "soffice"  # a LibreOffice that crashes on every document
+    broken.parent.mkdir()
+    broken.write_text("#!/bin/sh\nexit 134\n")
+    broken.chmod(0o755)
+    environment = {"PATH": f"{broken.parent}:{os.environ['PATH']}", "SALESBOOK_CACHE_DIR": str(tmp_path / "cache")}
+    run = salesbook("build", cwd=root, env=environment)
+    assert run.code == 0, run.err
+    assert "警告：LibreOffice 未能把" in run.err and "本次下载只有 Word 版" in run.err
+    downloads = root / "site" / "downloads"
+    assert list(downloads.rglob("*.docx")) and not list(downloads.rglob("*.pdf"))
+    assert ".pdf" not in "".join(page.read_text(encoding="utf-8") for page in (root / "site").rglob("*.html"))
