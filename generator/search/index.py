@@ -137,14 +137,15 @@ def _group_postings(units: list[Unit], postings: dict[str, list[tuple[int, int]]
         for term in group:
             words = [word for word in dict.fromkeys(tokens(term)) if word in weight_of]
             counts[-1].append(0)
-            if not words:
-                continue
-            for unit in set.intersection(*(set(weight_of[word]) for word in words)):
+            # a term none of whose pairs is a word of the index (坏了) is looked for in every unit
+            candidates = set.intersection(*(set(weight_of[word]) for word in words)) if words else range(len(units))
+            for unit in candidates:
                 if unit not in texts:
                     texts[unit] = normalize(" ".join((units[unit].title_words, units[unit].context, units[unit].text)))
                 if term in texts[unit]:
                     counts[-1][-1] += 1
-                    best[unit] = max(best.get(unit, 0), round(sum(weight_of[word][unit] for word in words) / len(words)))
+                    weight = sum(weight_of[word][unit] for word in words) / len(words) if words else SCALE
+                    best[unit] = max(best.get(unit, 0), round(weight))
         if best:
             merged[f"={number}"] = sorted(best.items())
     return merged, counts

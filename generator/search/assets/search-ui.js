@@ -123,7 +123,7 @@
         output.dataset.shown = query;
       }
       // the rest of a small index loads once the results are shown, for the next searches
-      engine.prefetch(PREFETCH_BYTES).catch(() => {});
+      window.SalesbookSearch.prefetched ??= engine.prefetch(PREFETCH_BYTES).catch(() => {});
     } catch (error) {
       if (mine !== latest) return;
       meta.textContent = say.failed;
