@@ -30,6 +30,10 @@ FIELD_WEIGHTS = {"title": 5.0, "context": 0.6, "body": 1.0}
 K1 = 2.0
 B = 0.75
 SCALE = 10
+BOILERPLATE_PAGES = 4
+BOILERPLATE_WEIGHT = 0.7
+"""A section under a heading this many pages share (a template's 常用话术, 风险与应对) is the
+page's boilerplate, not an answer of its own: its words count this much."""
 """Weights are stored as integers: the BM25F term weight times this."""
 MAX_COHESION = 60
 """Cohesion of Latin words and single characters, and the most a pair can have."""
@@ -108,6 +112,7 @@ def _postings(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
     counts = [{"title": Counter(tokens(u.title_words)), "context": Counter(tokens(u.context)), "body": Counter(tokens(u.text))} for u in units]
     average = {f: max(1.0, sum(sum(c[f].values()) for c in counts) / max(1, len(counts))) for f in FIELD_WEIGHTS}
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    headings = Counter(u.title for u in units if "#" in u.url)
     for number, fields in enumerate(counts):
         lengths = {f: sum(fields[f].values()) for f in FIELD_WEIGHTS}
         weighted: Counter[str] = Counter()
@@ -115,9 +120,17 @@ def _postings(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
             norm = 1 - B + B * lengths[name] / average[name]
             for term, tf in fields[name].items():
                 weighted[term] += weight * tf / norm
+        damping = _boilerplate_damping(units[number], headings)
         for term, tf in weighted.items():
-            postings[term].append((number, max(1, round(SCALE * tf * (K1 + 1) / (tf + K1)))))
+            postings[term].append((number, max(1, round(damping * SCALE * tf * (K1 + 1) / (tf + K1)))))
     return postings
+
+
+def _boilerplate_damping(unit: Unit, headings: Counter[str]) -> float:
+    """Return how much a unit's words count: less under a heading many pages share (风险与应对, CRM 记录要求)."""
+    if "#" not in unit.url or headings[unit.title] < BOILERPLATE_PAGES:
+        return 1.0
+    return BOILERPLATE_WEIGHT
 
 
 def _group_postings(units: list[Unit], postings: dict[str, list[tuple[int, int]]], groups: list[list[str]]) -> tuple[dict[str, list[tuple[int, int]]], list[list[int]]]:
