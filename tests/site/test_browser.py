@@ -65,7 +65,7 @@ def test_opening_the_search_loads_its_rules_and_a_first_search_what_it_needs(bro
 RECALL_FLOORS = {
     "demo-questions.yaml": (0.75, 0.89),
     "keywords.yaml": (0.95, 1.0),
-    "hechui-kitchen-questions.yaml": (0.75, 0.87),
+    "hechui-kitchen-questions.yaml": (0.80, 0.90),
 }
 """(recall at 1, recall at 5) each build keeps at least. The targets are 0.8 and 0.95 on the
 two sets of rep questions; they are not met yet (bench/RESULTS.md lists the misses)."""
