@@ -12,13 +12,14 @@ from pydantic import BaseModel, ValidationError
 from generator.errors import Problem, field_path
 from generator.load import Document, locate_key
 from generator.messages import CATALOGUE, Msg
-from generator.models.common import EMAIL_PATTERN, KEBAB_PATTERN, PERIOD_PATTERN, PHONE_PATTERN, URL_PATTERN, Item, ValidationContext
+from generator.models.common import EMAIL_PATTERN, KEBAB_PATTERN, NO_MARKUP_PATTERN, PERIOD_PATTERN, PHONE_PATTERN, URL_PATTERN, Item, ValidationContext
 from generator.hints import example_line, joined_terms, required_fields, schema_at, suggest_field, value_hint
 
 PATTERN_NAMES = {
     KEBAB_PATTERN: "pattern.kebab",
     PERIOD_PATTERN: "pattern.period",
     URL_PATTERN: "pattern.url",
+    NO_MARKUP_PATTERN: "pattern.no_markup",
     EMAIL_PATTERN: "pattern.email",
     PHONE_PATTERN: "pattern.phone",
 }

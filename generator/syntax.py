@@ -61,6 +61,8 @@ def diagnose(text: str, error: MarkedYAMLError) -> Diagnosis | None:
     if mark is None:
         return None
     at = min(mark.line, len(lines) - 1)
+    if (outside := _text_after_quote(lines, at)) is not None:
+        return outside
     if "'\\t'" in problem:
         return _tab(lines, at, mark.column)
     if "quoted scalar" in context and "end of stream" in problem and start is not None:
@@ -191,6 +193,37 @@ def _broken_block(lines: list[str], at: int, col: int, problem: str) -> Diagnosi
     previous = _previous_content(lines, at)
     if previous is not None and _indent(line) != _indent(lines[previous]):
         return Diagnosis(at, _indent(line), "yaml.misaligned", {"found": _indent(line), "line": previous + 1, "expected": _sibling_indent(lines, previous)})
+    return None
+
+
+def _text_after_quote(lines: list[str], at: int) -> Diagnosis | None:
+    """Return the text that follows a value's closing quote on line `at` (`"设备云"上线半年`)."""
+    pair = KEY_VALUE.match(lines[at])
+    value = (pair.group(3) or "") if pair else ""
+    quote = value[:1]
+    if pair is None or quote not in ("\"", "'"):
+        return None
+    end = _closing_quote(value, quote)
+    rest = value[end + 1 :].strip() if end is not None else ""
+    if not rest or rest.startswith("#"):
+        return None
+    column = len(pair.group(1)) + len(pair.group(2)) + 2 + value.index(rest, end + 1)
+    return Diagnosis(at, column, "yaml.text_after_quote", {"quote": quote, "rest": _short(rest)})
+
+
+def _closing_quote(value: str, quote: str) -> int | None:
+    """Return the index of the quote that closes `value`'s opening one (`\\"` and `''` stay inside)."""
+    index = 1
+    while index < len(value):
+        if quote == "\"" and value[index] == "\\":
+            index += 2
+            continue
+        if value[index] == quote:
+            if quote == "'" and value[index + 1 : index + 2] == "'":
+                index += 2
+                continue
+            return index
+        index += 1
     return None
 
 

@@ -13,7 +13,7 @@ from pydantic import Field
 from generator.config import read_config
 from generator.errors import Problem
 from generator.load import Document
-from generator.models.common import URL_PATTERN, Model, RepoPath, Text
+from generator.models.common import NO_MARKUP_PATTERN, URL_PATTERN, Model, RepoPath, Text
 
 SETTINGS_FILE = "site_config/site.yaml"
 
@@ -31,14 +31,14 @@ class SiteSettings(Model):
     """Who the site belongs to and how the generated pages present the content (review intervals live in site_config/review.yaml)."""
 
     salesbook: Text | None = Field(default=None, description="这个知识库需要的 salesbook 版本范围，如 >=0.2,<0.3（salesbook init 写入；升级时再改）")
-    site_name: Text = Field(default="销售知识库", description="网站名称：每页顶部和浏览器标签上显示")
-    description: Text | None = Field(default=None, description="一句话介绍这个网站（可选）")
+    site_name: Text = Field(default="销售知识库", pattern=NO_MARKUP_PATTERN, description="网站名称：每页顶部和浏览器标签上显示")
+    description: Text | None = Field(default=None, pattern=NO_MARKUP_PATTERN, description="一句话介绍这个网站（可选）")
     company: Text | None = Field(default=None, description="公司名称；新建工作计划时默认写入（可选）")
     logo: Text | None = Field(default=None, description="网站标志图片，写相对仓库根目录的路径，如 site_config/logo.svg（可选，不写则用默认图标）")
     search_hints: list[Text] = Field(default_factory=list, description="首页搜索框上方举例的搜索词，如 回款、投诉")
     newest_case_studies: int = Field(default=5, ge=0, description="首页展示最新客户案例的数量")
     repo_url: Text | None = Field(default=None, pattern=URL_PATTERN, description="内容仓库的网址；填写后每页显示“内容有误？”链接，直接打开源文件编辑")
-    edit_uri: Text = Field(default="edit/main/", description="仓库网址之后、文件路径之前的部分（GitHub、Gitea：edit/main/；GitLab：-/edit/main/）")
+    edit_uri: Text = Field(default="edit/main/", pattern=NO_MARKUP_PATTERN, description="仓库网址之后、文件路径之前的部分（GitHub、Gitea：edit/main/；GitLab：-/edit/main/）")
     onepager: OnePagerBrand = Field(default_factory=OnePagerBrand, description="对客一页纸的页眉和联系栏：标志、一句话介绍、官网、热线")
 
     def edit_url(self, source: str) -> str | None:

@@ -34,6 +34,8 @@ MAX_TAGS = 30
 KEBAB_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PERIOD_PATTERN = r"^(19|20|21)\d{2}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"
 URL_PATTERN = r"^https?://\S+$"
+NO_MARKUP_PATTERN = r'^[^<>"]*$'
+"""Text the site's theme prints as it is (the site name in every page's header): no HTML."""
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 PHONE_PATTERN = r"^[0-9+\-\s()]{5,}$"
 

@@ -18,6 +18,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from pypinyin import lazy_pinyin
@@ -25,10 +26,14 @@ from pypinyin import lazy_pinyin
 from generator.search.tokens import CJK_RUN, normalize, shard_of, tokens
 from generator.search.units import Unit
 
-FIELD_WEIGHTS = {"title": 3.0, "context": 0.6, "body": 1.0}
-K1 = 1.2
+FIELD_WEIGHTS = {"title": 5.0, "context": 0.6, "body": 1.0}
+K1 = 2.0
 B = 0.75
 SCALE = 10
+BOILERPLATE_PAGES = 4
+BOILERPLATE_WEIGHT = 0.7
+"""A section under a heading this many pages share (a template's 常用话术, 风险与应对) is the
+page's boilerplate, not an answer of its own: its words count this much."""
 """Weights are stored as integers: the BM25F term weight times this."""
 MAX_COHESION = 60
 """Cohesion of Latin words and single characters, and the most a pair can have."""
@@ -41,8 +46,10 @@ DIGITS = "0123456789abcdefghijklmnopqrstuv"
 FINAL_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*"
 SOUND_COHESION = 30
 """Only pairs this cohesive (words, not neighbours) are offered for a mistyped homophone."""
-POSTINGS_PER_SHARD = 6000
-UNITS_PER_DOC_SHARD = 128
+POSTINGS_PER_SHARD = 1000
+UNITS_PER_DOC_SHARD = 8
+BUNDLE_BYTES = 150_000
+"""About how large a bundle of shards is (loaded once the first results are shown)."""
 EXCERPT_SOURCE_CHARS = 600
 """How much of a unit's text is kept to cut the result excerpt from."""
 FORMAT = 1
@@ -63,34 +70,41 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
     """Write the index of `units` and the query rules into `folder` (replacing what was there)."""
     cohesion = _cohesion(units)
     postings = {term: found for term, found in _postings(units).items() if cohesion.get(term, MAX_COHESION) >= MIN_COHESION}
+    groups, group_counts = _group_postings(units, postings, rules["synonyms"])
+    postings |= groups
     total = sum(len(p) for p in postings.values())
     term_shards = max(1, math.ceil(total / POSTINGS_PER_SHARD))
     doc_shards = max(1, math.ceil(len(units) / UNITS_PER_DOC_SHARD))
     shards: dict[str, Any] = {f"t/{k}": {} for k in range(term_shards)}
+    reading, sounds = _sounds(cohesion)
+    shard_of_term = _placement(reading, term_shards)
     for term, units_of_term in postings.items():
-        shards[f"t/{shard_of(term, term_shards)}"][term] = _encoded(cohesion.get(term, MAX_COHESION), units_of_term)
-    readings, sounds = _sounds(cohesion)
+        shards[f"t/{shard_of_term(term)}"][term] = _encoded(cohesion.get(term, MAX_COHESION), units_of_term)
     for key, words in sounds.items():
         shards[f"t/{shard_of(key, term_shards)}"][key] = words
+    readings = ",".join(c + r for c, r in reading.items())
     for k in range(doc_shards):
         chunk = units[k * UNITS_PER_DOC_SHARD : (k + 1) * UNITS_PER_DOC_SHARD]
         shards[f"d/{k}"] = [[u.url, u.title, u.page, u.section, u.text[:EXCERPT_SOURCE_CHARS]] for u in chunk]
-    term_bytes = sum(_write_shard(folder, name, data) for name, data in shards.items() if name.startswith("t/"))
-    doc_bytes = sum(_write_shard(folder, name, data) for name, data in shards.items() if name.startswith("d/"))
+    texts = {name: _shard_text(name, data) for name, data in shards.items()}
+    sizes = {name: _write(folder, name, text) for name, text in texts.items()}
+    bundles = _write_bundles(folder, texts)
     meta = {
         "format": FORMAT,
         "units": len(units),
         "pageStarts": [n for n, unit in enumerate(units) if "#" not in unit.url],
         "termShards": term_shards,
-        "termBytes": term_bytes,
+        "termBytes": sum(size for name, size in sizes.items() if name.startswith("t/")),
         "docShards": doc_shards,
-        "docBytes": doc_bytes,
+        "docBytes": sum(size for name, size in sizes.items() if name.startswith("d/")),
+        "bundles": bundles,
         "unitsPerDocShard": UNITS_PER_DOC_SHARD,
         "rules": rules,
         "readings": readings,
+        "synonymCounts": group_counts,
     }
-    meta_bytes = _write_shard(folder, "meta", meta)
-    return IndexSummary(len(units), len(postings), term_shards, doc_shards, term_bytes + doc_bytes + meta_bytes)
+    meta_bytes = _write(folder, "meta", _shard_text("meta", meta))
+    return IndexSummary(len(units), len(postings), term_shards, doc_shards, sum(sizes.values()) + meta_bytes)
 
 
 def _postings(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
@@ -98,6 +112,7 @@ def _postings(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
     counts = [{"title": Counter(tokens(u.title_words)), "context": Counter(tokens(u.context)), "body": Counter(tokens(u.text))} for u in units]
     average = {f: max(1.0, sum(sum(c[f].values()) for c in counts) / max(1, len(counts))) for f in FIELD_WEIGHTS}
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    headings = Counter(u.title for u in units if "#" in u.url)
     for number, fields in enumerate(counts):
         lengths = {f: sum(fields[f].values()) for f in FIELD_WEIGHTS}
         weighted: Counter[str] = Counter()
@@ -105,9 +120,60 @@ def _postings(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
             norm = 1 - B + B * lengths[name] / average[name]
             for term, tf in fields[name].items():
                 weighted[term] += weight * tf / norm
+        damping = _boilerplate_damping(units[number], headings)
         for term, tf in weighted.items():
-            postings[term].append((number, max(1, round(SCALE * tf * (K1 + 1) / (tf + K1)))))
+            postings[term].append((number, max(1, round(damping * SCALE * tf * (K1 + 1) / (tf + K1)))))
     return postings
+
+
+def _boilerplate_damping(unit: Unit, headings: Counter[str]) -> float:
+    """Return how much a unit's words count: less under a heading many pages share (风险与应对, CRM 记录要求)."""
+    if "#" not in unit.url or headings[unit.title] < BOILERPLATE_PAGES:
+        return 1.0
+    return BOILERPLATE_WEIGHT
+
+
+def _group_postings(units: list[Unit], postings: dict[str, list[tuple[int, int]]], groups: list[list[str]]) -> tuple[dict[str, list[tuple[int, int]]], list[list[int]]]:
+    """Return the postings of each synonym group (`=0`, `=1`, … in the rules' order), one word for the query to load,
+    and how many units hold each of the group's terms (the query weighs a group by the rarity of the term typed).
+
+    A unit holds a group when its text holds one of the group's terms as written;
+    its weight is that term's mean word weight, the best of the group's terms.
+    """
+    weight_of = {term: dict(found) for term, found in postings.items()}
+    texts: dict[int, str] = {}
+    merged: dict[str, list[tuple[int, int]]] = {}
+    counts: list[list[int]] = []
+    for number, group in enumerate(groups):
+        best: dict[int, int] = {}
+        counts.append([])
+        for term in group:
+            words = [word for word in dict.fromkeys(tokens(term)) if word in weight_of]
+            counts[-1].append(0)
+            # a term none of whose pairs is a word of the index (坏了) is looked for in every unit
+            candidates = set.intersection(*(set(weight_of[word]) for word in words)) if words else range(len(units))
+            for unit in candidates:
+                if unit not in texts:
+                    texts[unit] = normalize(" ".join((units[unit].title_words, units[unit].context, units[unit].text)))
+                if term in texts[unit]:
+                    counts[-1][-1] += 1
+                    weight = sum(weight_of[word][unit] for word in words) / len(words) if words else SCALE
+                    best[unit] = max(best.get(unit, 0), round(weight))
+        if best:
+            merged[f"={number}"] = sorted(best.items())
+    return merged, counts
+
+
+def _placement(reading: dict[str, str], shards: int) -> Callable[[str], int]:
+    """Return where a word is stored: a pair of known readings with the words of its sound (one load finds both)."""
+
+    def shard(term: str) -> int:
+        chars = list(term)
+        if len(chars) == 2 and all(c in reading for c in chars):
+            return shard_of("~" + reading[chars[0]] + reading[chars[1]], shards)
+        return shard_of(term, shards)
+
+    return shard
 
 
 def _encoded(cohesion: int, postings: list[tuple[int, int]]) -> str:
@@ -130,19 +196,19 @@ def _base32(number: int) -> str:
     return "".join(reversed(digits))
 
 
-def _sounds(cohesion: dict[str, int]) -> tuple[str, dict[str, str]]:
+def _sounds(cohesion: dict[str, int]) -> tuple[dict[str, str], dict[str, str]]:
     """Return the pinyin of the characters of the index's words, and its words by sound.
 
     A rep's pinyin input method often picks a homophone (会款 for 回款); the query
     module looks up a pair the index lacks by its sound (`~huikuan`) and finds 回款.
-    The readings are one string, "回hui,款kuan,…"; words of one sound are concatenated.
+    Words of one sound are concatenated.
     """
     words = [pair for pair, value in cohesion.items() if value >= SOUND_COHESION]
     readings = {character: lazy_pinyin(character)[0] for word in words for character in word}
     sounds: dict[str, str] = defaultdict(str)
     for word in words:
         sounds["~" + readings[word[0]] + readings[word[1]]] += word
-    return ",".join(c + r for c, r in readings.items()), sounds
+    return readings, sounds
 
 
 def _cohesion(units: list[Unit]) -> dict[str, int]:
@@ -163,9 +229,30 @@ def _cohesion(units: list[Unit]) -> dict[str, int]:
     return found
 
 
-def _write_shard(folder: Path, name: str, data: Any) -> int:
+def _shard_text(name: str, data: Any) -> str:
+    return f"SalesbookSearch.receive({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
+
+
+def _write(folder: Path, name: str, text: str) -> int:
     path = folder / f"{name}.js"
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = f"SalesbookSearch.receive({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
     path.write_text(text, encoding="utf-8")
     return len(text.encode("utf-8"))
+
+
+def _write_bundles(folder: Path, texts: dict[str, str]) -> int:
+    """Write the shards again in a few large files (`b/0`, …); return how many.
+
+    A first search loads only the small shards it needs; the rest of the index then
+    loads as bundles, in a few requests rather than a hundred round trips."""
+    bundles: list[list[str]] = [[]]
+    size = 0
+    for text in texts.values():
+        if size >= BUNDLE_BYTES:
+            bundles.append([])
+            size = 0
+        bundles[-1].append(text)
+        size += len(text.encode("utf-8"))
+    for k, parts in enumerate(bundles):
+        _write(folder, f"b/{k}", "".join(parts) + _shard_text(f"b/{k}", 0))
+    return len(bundles)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.search.rules import load_rules
-from generator.search.tokens import shard_of, tokens
+from generator.search.tokens import normalize, shard_of, tokens
 from tests.helpers import REPO_ROOT, salesbook
 
 CORE = REPO_ROOT / "generator" / "search" / "assets" / "search-core.js"
@@ -68,9 +68,17 @@ def _understood(query: str) -> dict[str, object]:
 )
 def test_a_query_is_understood_by_the_rules(query: str, concepts: list[list[str]], runs: list[str]) -> None:
     understood = _understood(query)
-    found = [[_word(alt) for alt in concept["alts"]][: len(expected)] for concept, expected in zip(understood["concepts"], concepts, strict=True)]  # type: ignore[index]
+    found = [_terms(concept)[: len(expected)] for concept, expected in zip(understood["concepts"], concepts, strict=True)]  # type: ignore[index]
     assert found == concepts
     assert understood["runs"] == runs
+
+
+def _terms(concept: dict[str, list[list[str]]]) -> list[str]:
+    """Return the words a concept matches: a synonym group (`=N`, one index word) stands for its terms."""
+    alts = concept["alts"]
+    if alts[0][0].startswith("="):
+        return [normalize(term) for term in load_rules(REPO_ROOT)[0]["synonyms"][int(alts[0][0][1:])]]
+    return [_word(alt) for alt in alts]
 
 
 def _word(pairs: list[str]) -> str:

@@ -44,25 +44,28 @@ def test_search_finds_a_word_inside_a_longer_word(browser: Browser, served: str,
     assert f"plans/{plan_id}" in [where(relative(hit.url, served))[0] for hit in search(visit.page, "梯队")[:5]]
 
 
-def test_opening_the_search_loads_the_small_index_while_the_rep_types(browser: Browser, served: str) -> None:
+def test_opening_the_search_loads_its_rules_and_a_first_search_what_it_needs(browser: Browser, served: str) -> None:
     visit = open_tab(browser)
     visit.page.goto(served)
     visit.page.wait_for_load_state("networkidle")
     before = len(visit.requests)
-    with visit.page.expect_response(lambda response: "/search/d/" in response.url):
+    with visit.page.expect_response(lambda response: response.url.endswith("/search/meta.js")):
         visit.page.keyboard.press("/")
     visit.page.wait_for_load_state("networkidle")
-    loaded = [url for url in visit.requests[before:] if not url.endswith("favicon.png")]
-    assert f"{served}search/meta.js" in loaded and all(url.startswith(f"{served}search/") for url in loaded)
+    assert [url for url in visit.requests[before:] if not url.endswith("favicon.png")] == [f"{served}search/meta.js"]
     before = len(visit.requests)
     assert search(visit.page, "客户嫌贵怎么办")
+    visit.page.evaluate("() => window.SalesbookSearch.prefetched")  # the rest of the small index, after the first results
+    assert all(url.startswith(f"{served}search/") for url in visit.requests[before:])
+    before = len(visit.requests)
+    assert search(visit.page, "老客户再卖一个产品")
     assert visit.requests[before:] == []
 
 
 RECALL_FLOORS = {
-    "demo-questions.yaml": (0.75, 0.90),
-    "keywords.yaml": (0.85, 1.0),
-    "hechui-kitchen-questions.yaml": (0.65, 0.85),
+    "demo-questions.yaml": (0.75, 0.89),
+    "keywords.yaml": (0.95, 1.0),
+    "hechui-kitchen-questions.yaml": (0.80, 0.90),
 }
 """(recall at 1, recall at 5) each build keeps at least. The targets are 0.8 and 0.95 on the
 two sets of rep questions; they are not met yet (bench/RESULTS.md lists the misses)."""

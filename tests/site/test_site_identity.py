@@ -56,3 +56,13 @@ def test_a_logo_that_is_not_there_is_located_in_site_yaml(minimal: Path) -> None
     build_file_tree(minimal, {"site_config/site.yaml": "site_name: 知识库\nlogo: ../logo.svg\n"})
     run = salesbook("build", cwd=minimal)
     assert (run.code, run.lines) == (1, ["site_config/site.yaml:2:7: logo: 找不到网站标志图片 ../logo.svg：请写仓库里一个图片文件的路径（相对仓库根目录），如 site_config/logo.svg"])
+
+
+def test_markup_in_the_names_the_theme_prints_is_refused_at_its_line(minimal: Path) -> None:
+    build_file_tree(minimal, {"site_config/site.yaml": 'site_name: "澜拓<img src=x onerror=alert(1)>"\ndescription: \'x"><script>alert(2)</script>\'\n'})
+    run = salesbook("check", cwd=minimal)
+    assert run.code == 1
+    assert run.lines == [
+        'site_config/site.yaml:1:12: site_name: 格式不对：这里的文字原样印在每页的页眉和标签上，不能有 < > " 这三个符号',
+        'site_config/site.yaml:2:14: description: 格式不对：这里的文字原样印在每页的页眉和标签上，不能有 < > " 这三个符号',
+    ]

@@ -96,6 +96,11 @@ CORPUS = [
         ["content/case-studies/demo-customer.yaml:14:1: YAML syntax error: the line '每月约 40 小时。' is neither 'key: value' nor a list item: if it continues the field above, indent it under that field; otherwise start it with a key, a colon and a space"],
         id='text-line-without-key'),
     pytest.param(
+        'text-after-closing-quote', 'content/case-studies/demo-customer.yaml',
+        ['content/case-studies/demo-customer.yaml:11:15: YAML 语法错误：值在第二个 " 处就结束了，后面的 `上线半年，停机减半。` 落在了引号外：把整段文字放进一对引号里；文字里本身有 " 时，外面改用另一种引号，或去掉引号'],
+        ['content/case-studies/demo-customer.yaml:11:15: YAML syntax error: the value ends at its second ", leaving `上线半年，停机减半。` outside the quotes: put the whole text inside one pair of quotes; if the text itself holds ", quote it with the other kind, or drop the quotes'],
+        id='text-after-closing-quote'),
+    pytest.param(
         'unclosed-double-quote', 'content/products/demo-cloud.yaml',
         ['content/products/demo-cloud.yaml:8:8: YAML 语法错误：这个 " 引号没有闭合：在值的末尾补上 "'],
         ['content/products/demo-cloud.yaml:8:8: YAML syntax error: this " quote is never closed: add a closing " at the end of the value'],

@@ -96,7 +96,9 @@
     const concepts = [];
     const runs = [];
     const text = normalize(query, rules.t2s);
-    const synonym = (word) => concepts.push({ alts: rules.groups[rules.groupOf.get(word)].map(tokens) });
+    // the index stores each synonym group as one word, `=` and its number
+    // (weighed by how rare the word the rep typed is)
+    const synonym = (word) => concepts.push({ alts: [["=" + rules.groupOf.get(word)]], typed: word });
     const free = (piece) => {
       if (!CJK_RUN.test(piece)) concepts.push({ alts: [[piece]] });
       else if (piece.length > 1) runs.push(piece);
@@ -197,9 +199,14 @@
   }
 
   // Score every unit that holds a query term; `postings` maps term -> [unit, weight, ...].
-  function rank(concepts, postings, units) {
+  // `typedCount(concept)` says how many units hold the very word the rep typed for a synonym group.
+  function rank(concepts, postings, units, typedCount = () => 0) {
     const weights = new Map();
     for (const [term, flat] of postings) weights.set(term, idf((flat.length - 1) / 2, units) * Math.min(1, flat[0] / WORDLIKE));
+    for (const concept of concepts) {
+      const count = concept.typed ? typedCount(concept) : 0;
+      if (count && postings.has(concept.alts[0][0])) weights.set(concept.alts[0][0], idf(count, units));
+    }
     const live = concepts
       .map((concept) => ({ ...concept, alts: concept.alts.map((alt) => alt.filter((t) => postings.has(t))).filter((alt) => alt.length) }))
       .filter((concept) => concept.alts.length);
@@ -231,7 +238,9 @@
         let share = 0;
         let best = 0;
         concept.alts.forEach((_, a) => {
-          share = Math.max(share, hit.altShare.get(c + ":" + a) || 0);
+          const whole = (hit.altShare.get(c + ":" + a) || 0) >= 1 - 1e-9;
+          if (!whole) return;
+          share = 1;
           best = Math.max(best, hit.altScore.get(c + ":" + a) || 0);
         });
         covered += conceptWeight[c] * share;
@@ -324,6 +333,25 @@
     return { start, end: Math.min(text.length, start + length), marks: ranges };
   }
 
+  // Return the sound key (~huikuan) of each pair of the query's runs whose readings the index knows.
+  function soundKeys(understood, readings) {
+    const keys = new Map();
+    for (const run of understood.runs) {
+      for (const pair of pairsOf(run)) {
+        const [a, b] = Array.from(pair);
+        if (readings.has(a) && readings.has(b)) keys.set(pair, "~" + readings.get(a) + readings.get(b));
+      }
+    }
+    return keys;
+  }
+
+  // Return the term shard of `term`: a pair of known readings is stored with the words of its sound.
+  function placeOf(term, readings, shards) {
+    const chars = Array.from(term);
+    if (chars.length === 2 && readings.has(chars[0]) && readings.has(chars[1])) return shardOf("~" + readings.get(chars[0]) + readings.get(chars[1]), shards);
+    return shardOf(term, shards);
+  }
+
   // The search over an index whose shards `load(name)` returns (a promise).
   function createEngine(load) {
     let opened = null;
@@ -346,50 +374,58 @@
       const understood = understand(query, rules);
       const postings = new Map();
       const fetchTerms = async (terms) => {
-        const names = [...new Set(terms.map((term) => "t/" + shardOf(term, meta.termShards)))];
+        const names = [...new Set(terms.map((term) => "t/" + placeOf(term, readings, meta.termShards)))];
         const shards = await Promise.all(names.map(load));
         const found = new Map();
         for (const shard of shards) for (const term of terms) if (shard[term]) found.set(term, shard[term]);
         return found;
       };
-      for (const [term, text] of await fetchTerms(termsOf(understood))) postings.set(term, decode(text));
+      // the sounds of the query's pairs come in the same round as its words (a homophone costs no extra wait)
+      for (const [term, text] of await fetchTerms([...termsOf(understood), ...soundKeys(understood, readings).values()])) {
+        if (!term.startsWith("~")) postings.set(term, decode(text));
+      }
       const soundAlike = await homophones(understood, postings, readings, fetchTerms);
-      const scored = bestOfEachPage(rank(conceptsOf(understood, postings, soundAlike), postings, meta.units), (unit) => pageOf(meta, unit), meta.pageStarts);
+      const typedCount = (concept) => meta.synonymCounts[concept.alts[0][0].slice(1)][rules.groups[concept.alts[0][0].slice(1)].indexOf(concept.typed)];
+      const ranked = rank(conceptsOf(understood, postings, soundAlike), postings, meta.units, typedCount);
+      const scored = bestOfEachPage(ranked, (unit) => pageOf(meta, unit), meta.pageStarts);
       const shown = scored.slice(0, limit);
       const docs = new Map();
       const docNames = [...new Set(shown.map((hit) => Math.floor(hit.unit / meta.unitsPerDocShard)))];
       await Promise.all(docNames.map((k) => load("d/" + k).then((rows) => docs.set(k, rows))));
       const results = shown.map((hit) => {
         const [url, title, page, section, text] = docs.get(Math.floor(hit.unit / meta.unitsPerDocShard))[hit.unit % meta.unitsPerDocShard];
-        return { url, title, page, section, text, coverage: hit.coverage, terms: hit.terms, partial: hit.coverage < 0.999 };
+        const terms = hit.terms.flatMap((term) => (term.startsWith("=") ? rules.groups[term.slice(1)] : [term]));
+        return { url, title, page, section, text, coverage: hit.coverage, terms, partial: hit.coverage < 0.999 };
       });
       return { results, count: scored.length, partial: results.length > 0 && results[0].partial };
     }
     // Return concepts for the pairs no word covers that sound like words of the
     // index (会款 -> 回款), loading their postings into `postings`.
     async function homophones(understood, postings, readings, fetchTerms) {
-      const keys = new Map();
-      for (const run of understood.runs) {
-        for (const pair of uncovered(run, segment(run, postings))) {
-          const [a, b] = Array.from(pair);
-          if (!postings.has(pair) && readings.has(a) && readings.has(b)) keys.set(pair, "~" + readings.get(a) + readings.get(b));
-        }
-      }
+      const pairs = understood.runs.flatMap((run) => uncovered(run, segment(run, postings))).filter((pair) => !postings.has(pair));
+      const keys = soundKeys({ runs: pairs }, readings);
       if (!keys.size) return [];
       const sounds = await fetchTerms([...new Set(keys.values())]);
-      const alikes = [...keys.values()].filter((key) => sounds.has(key)).map((key) => sounds.get(key).match(/../gu));
+      const sharing = (pair) => (word) => word[0] === pair[0] || word[1] === pair[1];
+      const alikes = [...keys]
+        .filter(([, key]) => sounds.has(key))
+        .map(([pair, key]) => sounds.get(key).match(/../gu).filter(sharing(pair)))
+        .filter((words) => words.length);
       for (const [term, text] of await fetchTerms(alikes.flat())) postings.set(term, decode(text));
       return alikes.map((words) => ({ alts: words.map((word) => [word]) }));
     }
 
-    // Load the whole index in the background when it is small (while the rep types).
+    // Load the whole index in the background when it is small: its bundles, each
+    // many shards in one request, two at a time (a browser opens six connections to
+    // a site: the next search's own shards need not wait behind the bundles).
     async function prefetch(maxBytes) {
       const { meta } = await open();
       if (meta.termBytes + meta.docBytes > maxBytes) return;
-      const names = [];
-      for (let k = 0; k < meta.termShards; k++) names.push("t/" + k);
-      for (let k = 0; k < meta.docShards; k++) names.push("d/" + k);
-      await Promise.all(names.map(load));
+      const names = Array.from({ length: meta.bundles }, (_, k) => "b/" + k);
+      const lane = async () => {
+        while (names.length) await load(names.shift());
+      };
+      await Promise.all([lane(), lane()]);
     }
     return { open, search, prefetch };
   }

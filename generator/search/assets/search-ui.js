@@ -16,6 +16,7 @@
   const config = JSON.parse(document.getElementById("__config").textContent);
   const base = new URL(config.base.replace(/\/?$/, "/"), location.href);
   const SHOWN = 10;
+  const FIRST_SCREEN = 5;  // results a phone shows without scrolling
   const EXCERPT_CHARS = 64;
   const PREFETCH_BYTES = 1000000;
   const waiting = new Map();
@@ -26,7 +27,9 @@
   window.SalesbookSearch = {
     receive(name, data) {
       const promise = waiting.get(name);
+      waiting.delete(name);
       if (promise) promise.resolve(data);
+      else if (!loaded.has(name)) loaded.set(name, Promise.resolve(data));  // a shard that came in a bundle
     },
   };
 
@@ -98,19 +101,29 @@
     return found.count === 1 ? say.one : say.other.replace("#", found.count);
   }
 
+  function show(found) {
+    meta.textContent = summary(found);
+    list.replaceChildren(...found.results.map(item));
+  }
+
+  // Show the first screen of results as soon as its excerpts have loaded, then the rest.
   async function search(query) {
     const mine = ++latest;
     if (!query.trim()) {
       meta.textContent = say.placeholder;
       list.replaceChildren();
-      output.dataset.query = "";
+      output.dataset.query = output.dataset.shown = "";
       return;
     }
     try {
-      const found = await engine.search(query, SHOWN);
-      if (mine !== latest) return;
-      meta.textContent = summary(found);
-      list.replaceChildren(...found.results.map(item));
+      for (const limit of [FIRST_SCREEN, SHOWN]) {
+        const found = await engine.search(query, limit);
+        if (mine !== latest) return;
+        show(found);
+        output.dataset.shown = query;
+      }
+      // the rest of a small index loads once the results are shown, for the next searches
+      window.SalesbookSearch.prefetched ??= engine.prefetch(PREFETCH_BYTES).catch(() => {});
     } catch (error) {
       if (mine !== latest) return;
       meta.textContent = say.failed;
@@ -137,7 +150,7 @@
 
   toggle.addEventListener("change", () => {
     if (toggle.checked) {
-      engine.prefetch(PREFETCH_BYTES).catch(() => {});  // while the rep types
+      engine.open().catch(() => {});  // the rules, while the rep types
       setTimeout(() => input.focus(), 0);
     }
   });
