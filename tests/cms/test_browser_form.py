@@ -21,7 +21,7 @@ from tests.contrib.gitrepo import git
 from tests.cms.form import Form
 from tests.helpers import salesbook
 
-SAVE_SECONDS = 30
+SAVE_SECONDS = 90  # a loaded CI machine: Decap saves through decap-server, then salesbook tidies
 ACTION_SECONDS = 60
 """Generous: on a busy machine Decap's 5 MB bundle takes a while to start."""
 
