@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import lxml.html
-from ruamel.yaml import YAML
+from mkdocs.utils.meta import get_data
 
 from generator.search.index import IndexSummary, write_index
 from generator.search.units import Unit, units_of_page
@@ -58,12 +58,8 @@ def index_built_site(site_dir: Path, docs: Path, rules: dict[str, Any]) -> Index
 
 
 def front_matter(source: Path) -> dict[str, Any]:
-    """Return the YAML front matter of a generated Markdown page (empty when it has none)."""
-    text = source.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        return {}
-    head = text[4:].split("\n---", 1)[0]
-    return YAML(typ="safe").load(head) or {}
+    """Return the YAML front matter of a generated Markdown page, read as MkDocs reads it (empty when it has none)."""
+    return get_data(source.read_text(encoding="utf-8"))[1]
 
 
 def page_url(relative: Path) -> str:
