@@ -16,9 +16,9 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 from pypinyin import lazy_pinyin
@@ -30,11 +30,11 @@ FIELD_WEIGHTS = {"title": 5.0, "context": 0.6, "body": 1.0}
 K1 = 2.0
 B = 0.75
 SCALE = 10
+"""Weights are stored as integers: the BM25F term weight times this."""
 BOILERPLATE_PAGES = 4
 BOILERPLATE_WEIGHT = 0.7
 """A section under a heading this many pages share (a template's 常用话术, 风险与应对) is the
 page's boilerplate, not an answer of its own: its words count this much."""
-"""Weights are stored as integers: the BM25F term weight times this."""
 MAX_COHESION = 60
 """Cohesion of Latin words and single characters, and the most a pair can have."""
 RARE_DISCOUNT = 0.5
