@@ -7,6 +7,21 @@ from dataclasses import dataclass
 from playwright.sync_api import Locator, Page, expect
 
 
+def open_editor(page: Page, url: str) -> Form:
+    """Load `url` afresh and return its form once Decap has loaded the media library.
+
+    Decap resets a new entry's fields when its media library has loaded; text typed
+    before that (easy on a busy machine) is silently lost, and after a mere hash change
+    the previous entry's state is still around. So: a full load, then wait for the
+    backend's answer to `getMedia` and for the editor's publish button.
+    """
+    page.goto(url)
+    with page.expect_response(lambda response: '"getMedia"' in (response.request.post_data or "")):
+        page.reload()
+    page.get_by_role("button", name="发布").first.wait_for()
+    return Form(page)
+
+
 @dataclass
 class Form:
     """One open editor page of the form."""

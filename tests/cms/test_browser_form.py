@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page
 
 from tests.cms.conftest import LocalForm
 from tests.contrib.gitrepo import git
-from tests.cms.form import Form
+from tests.cms.form import open_editor
 from tests.helpers import salesbook
 
 SAVE_SECONDS = 90  # a loaded CI machine: Decap saves through decap-server, then salesbook tidies
@@ -84,8 +84,7 @@ def test_the_backend_writes_only_in_the_content_folders(page: Page, local_form: 
 
 
 def test_a_case_study_from_the_form_passes_check(page: Page, local_form: LocalForm) -> None:
-    page.goto(local_form.url + "admin/#/collections/case-study/new")
-    form = Form(page)
+    form = open_editor(page, local_form.url + "admin/#/collections/case-study/new")
     form.item("wuxi-bearing-oee", "无锡某轴承厂：设备综合效率提升 12 个百分点", "周敏（华东区大客户经理）", "2026-11-30")
     form.fill([
         ("type", "客户名称", "无锡某轴承企业"),
@@ -116,8 +115,7 @@ def test_a_case_study_from_the_form_passes_check(page: Page, local_form: LocalFo
 def test_editing_a_faq_answer_changes_only_that_answer(page: Page, local_form: LocalForm) -> None:
     faq = local_form.root / "content" / "faqs" / "lt-device-cloud-faq.yaml"
     before = faq.read_text(encoding="utf-8")
-    page.goto(local_form.url + "admin/#/collections/faq/entries/lt-device-cloud-faq")
-    form = Form(page)
+    form = open_editor(page, local_form.url + "admin/#/collections/faq/entries/lt-device-cloud-faq")
     form.unfold("问题列表", 0)
     editor = form.controls("回答").first.locator("[contenteditable=true]")
     editor.click()
@@ -139,8 +137,7 @@ def test_editing_a_faq_answer_changes_only_that_answer(page: Page, local_form: L
 
 
 def test_a_kpi_plan_from_the_form_passes_check(page: Page, local_form: LocalForm) -> None:
-    page.goto(local_form.url + "admin/#/collections/plan-kpi/new")
-    form = Form(page)
+    form = open_editor(page, local_form.url + "admin/#/collections/plan-kpi/new")
     form.item("2027-q2-east-kpi", "华东区 2027 年第二季度 KPI 计划", "王磊（华东区销售总监）", "2026-11-30")
     form.fill([
         ("type", "团队", "华东区销售部"),
