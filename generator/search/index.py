@@ -52,6 +52,10 @@ BUNDLE_BYTES = 150_000
 """About how large a bundle of shards is (loaded once the first results are shown)."""
 EXCERPT_SOURCE_CHARS = 600
 """How much of a unit's text is kept to cut the result excerpt from."""
+TITLE_CHARACTER = "^"
+TITLE_CHARACTER_COHESION = 8
+"""A query character no word covers (审 in 合同给法务审, 级 in 投诉分几级) is looked for among the
+characters of headings (`^审`), as about a quarter of a word: a heading is short, so a character in it says something."""
 FORMAT = 1
 
 
@@ -72,6 +76,8 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
     postings = {term: found for term, found in _postings(units).items() if cohesion.get(term, MAX_COHESION) >= MIN_COHESION}
     groups, group_counts = _group_postings(units, postings, rules["synonyms"])
     postings |= groups
+    titles = _title_characters(units)
+    postings |= titles
     total = sum(len(p) for p in postings.values())
     term_shards = max(1, math.ceil(total / POSTINGS_PER_SHARD))
     doc_shards = max(1, math.ceil(len(units) / UNITS_PER_DOC_SHARD))
@@ -79,7 +85,8 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
     reading, sounds = _sounds(cohesion)
     shard_of_term = _placement(reading, term_shards)
     for term, units_of_term in postings.items():
-        shards[f"t/{shard_of_term(term)}"][term] = _encoded(cohesion.get(term, MAX_COHESION), units_of_term)
+        strength = TITLE_CHARACTER_COHESION if term in titles else cohesion.get(term, MAX_COHESION)
+        shards[f"t/{shard_of_term(term)}"][term] = _encoded(strength, units_of_term)
     for key, words in sounds.items():
         shards[f"t/{shard_of(key, term_shards)}"][key] = words
     readings = ",".join(c + r for c, r in reading.items())
@@ -123,6 +130,18 @@ def _postings(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
         damping = _boilerplate_damping(units[number], headings)
         for term, tf in weighted.items():
             postings[term].append((number, max(1, round(damping * SCALE * tf * (K1 + 1) / (tf + K1)))))
+    return postings
+
+
+def _title_characters(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
+    """Return, per Chinese character of a unit's heading, the units whose heading holds it, weighted as a title word."""
+    headings = [dict.fromkeys("".join(CJK_RUN.findall(normalize(unit.title)))) for unit in units]
+    average = max(1.0, sum(len(h) for h in headings) / max(1, len(headings)))
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, characters in enumerate(headings):
+        tf = FIELD_WEIGHTS["title"] / (1 - B + B * len(characters) / average)
+        for character in characters:
+            postings[TITLE_CHARACTER + character].append((number, max(1, round(SCALE * tf * (K1 + 1) / (tf + K1)))))
     return postings
 
 

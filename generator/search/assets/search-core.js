@@ -101,8 +101,7 @@
     const synonym = (word) => concepts.push({ alts: [["=" + rules.groupOf.get(word)]], typed: word });
     const free = (piece) => {
       if (!CJK_RUN.test(piece)) concepts.push({ alts: [[piece]] });
-      else if (piece.length > 1) runs.push(piece);
-      // a lone Chinese character left between stop words and synonyms says too little
+      else runs.push(piece);
     };
     for (const run of text.match(WORD) || []) {
       if (!CJK_RUN.test(run)) {
@@ -167,9 +166,18 @@
     return words.length ? words : pairsOf(run).filter((pair) => postings.has(pair));
   }
 
+  // A character no word of its run covers (审 in 合同给法务审) is looked for in headings (`^审`).
+  const TITLE_CHARACTER = "^";
+
   function conceptsOf(understood, postings, soundAlike) {
-    const words = understood.runs.flatMap((run) => segment(run, postings)).map((pair) => ({ alts: [[pair]] }));
-    return dedupe([...understood.concepts, ...words, ...soundAlike]);
+    const concepts = [];
+    for (const run of understood.runs) {
+      const words = segment(run, postings);
+      concepts.push(...words.map((pair) => ({ alts: [[pair]] })));
+      const covered = new Set(words.join(""));
+      for (const char of run) if (!covered.has(char)) concepts.push({ alts: [[TITLE_CHARACTER + char]] });
+    }
+    return dedupe([...understood.concepts, ...concepts, ...soundAlike]);
   }
 
   function longestKnown(chars, start, rules) {
@@ -191,7 +199,8 @@
   }
 
   function termsOf(understood) {
-    return [...new Set([...understood.concepts.flatMap((c) => c.alts.flat()), ...understood.runs.flatMap(pairsOf)])];
+    const characters = understood.runs.flatMap((run) => Array.from(run, (char) => TITLE_CHARACTER + char));
+    return [...new Set([...understood.concepts.flatMap((c) => c.alts.flat()), ...understood.runs.flatMap(pairsOf), ...characters])];
   }
 
   function idf(df, units) {
