@@ -41,3 +41,15 @@ def test_a_character_alone_does_not_find_what_only_its_text_holds(tmp_path: Path
     """Characters are looked for in headings only: 周 (in step 3's text, no heading) finds nothing by itself."""
     (ranked,) = _search(COMPLAINT_STEPS, ["周"], tmp_path)
     assert ranked == []
+
+
+def test_a_character_most_units_hold_is_not_looked_for_alone(tmp_path: Path) -> None:
+    """要 is in every unit's text: its place in the heading 回访要求 makes that step no answer to 回访要几天."""
+    steps = [
+        Unit("sops/visit/", "回访流程", "回访流程", "流程", pieces=["每次回访都要记录，需要时升级。"]),
+        Unit("sops/visit/#step-1", "回访要求", "回访流程", "流程", pieces=["回访要由客户成功经理做，要写纪要。"]),
+        Unit("sops/visit/#step-2", "回访时间", "回访流程", "流程", pieces=["问题关闭后三天内回访，重要客户要当天。"]),
+    ]
+    ranked, alone = _search(steps, ["回访要求", "要"], tmp_path)
+    assert ranked[0] == "sops/visit/#step-1"  # the pair 要求 is a word: found as one
+    assert alone == []
