@@ -57,7 +57,9 @@
     const groupOf = new Map();
     groups.forEach((group, i) => group.forEach((term) => groupOf.set(term, i)));
     const longest = Math.max(1, ...[...stopwords, ...groupOf.keys()].map((w) => Array.from(w).length));
-    return { t2s, stopwords, groups, groupOf, longest };
+    const regional = new Map(rules.regional || []);
+    const longestRegional = Math.max(1, ...[...regional.keys()].map((w) => Array.from(w).length));
+    return { t2s, stopwords, groups, groupOf, longest, regional, longestRegional };
   }
 
   function normalizeChar(char, t2s) {
@@ -95,7 +97,7 @@
   function understand(query, rules) {
     const concepts = [];
     const runs = [];
-    const text = normalize(query, rules.t2s);
+    const text = mainlandWords(normalize(query, rules.t2s), rules);
     // the index stores each synonym group as one word, `=` and its number
     // (weighed by how rare the word the rep typed is)
     const synonym = (word) => concepts.push({ alts: [["=" + rules.groupOf.get(word)]], typed: word });
@@ -125,6 +127,21 @@
       if (pending) free(pending);
     }
     return { concepts, runs };
+  }
+
+  // Replace Taiwan and Hong Kong words by the content's mainland ones (闸道器 -> 网关), longest first.
+  function mainlandWords(text, rules) {
+    if (!rules.regional.size) return text;
+    const chars = Array.from(text);
+    let out = "";
+    for (let i = 0; i < chars.length; ) {
+      let length = Math.min(rules.longestRegional, chars.length - i);
+      while (length > 1 && !rules.regional.has(chars.slice(i, i + length).join(""))) length--;
+      const word = chars.slice(i, i + length).join("");
+      out += length > 1 ? rules.regional.get(word) : word;
+      i += length;
+    }
+    return out;
   }
 
   function pairsOf(run) {
