@@ -47,6 +47,7 @@ FINAL_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*"
 SOUND_COHESION = 30
 """Only pairs this cohesive (words, not neighbours) are offered for a mistyped homophone."""
 POSTINGS_PER_SHARD = 1000
+HEADING_POSTINGS_PER_SHARD = 5000
 UNITS_PER_DOC_SHARD = 8
 BUNDLE_BYTES = 150_000
 """About how large a bundle of shards is (loaded once the first results are shown)."""
@@ -79,8 +80,6 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
     postings = {term: found for term, found in _postings(units).items() if cohesion.get(term, MAX_COHESION) >= MIN_COHESION}
     groups, group_counts = _group_postings(units, postings, rules["synonyms"])
     postings |= groups
-    titles = _title_characters(units)
-    postings |= titles
     total = sum(len(p) for p in postings.values())
     term_shards = max(1, math.ceil(total / POSTINGS_PER_SHARD))
     doc_shards = max(1, math.ceil(len(units) / UNITS_PER_DOC_SHARD))
@@ -88,8 +87,9 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
     reading, sounds = _sounds(cohesion)
     shard_of_term = _placement(reading, term_shards)
     for term, units_of_term in postings.items():
-        strength = TITLE_CHARACTER_COHESION if term in titles else cohesion.get(term, MAX_COHESION)
-        shards[f"t/{shard_of_term(term)}"][term] = _encoded(strength, units_of_term)
+        shards[f"t/{shard_of_term(term)}"][term] = _encoded(cohesion.get(term, MAX_COHESION), units_of_term)
+    headings = _heading_shards(_title_characters(units))
+    shards |= headings
     for key, words in sounds.items():
         shards[f"t/{shard_of(key, term_shards)}"][key] = words
     readings = ",".join(c + r for c, r in reading.items())
@@ -104,7 +104,8 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
         "units": len(units),
         "pageStarts": [n for n, unit in enumerate(units) if "#" not in unit.url],
         "termShards": term_shards,
-        "termBytes": sum(size for name, size in sizes.items() if name.startswith("t/")),
+        "termBytes": sum(size for name, size in sizes.items() if name.startswith(("t/", "h/"))),
+        "headingShards": len(headings),
         "docShards": doc_shards,
         "docBytes": sum(size for name, size in sizes.items() if name.startswith("d/")),
         "bundles": bundles,
@@ -134,6 +135,16 @@ def _postings(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
         for term, tf in weighted.items():
             postings[term].append((number, max(1, round(damping * SCALE * tf * (K1 + 1) / (tf + K1)))))
     return postings
+
+
+def _heading_shards(titles: dict[str, list[tuple[int, int]]]) -> dict[str, dict[str, str]]:
+    """Return the heading characters' shards (`h/0`, …): apart from the words, so that the few a
+    query needs come in one or two requests of their own rather than one per character."""
+    count = max(1, math.ceil(sum(len(p) for p in titles.values()) / HEADING_POSTINGS_PER_SHARD))
+    shards: dict[str, dict[str, str]] = {f"h/{k}": {} for k in range(count)}
+    for term, found in titles.items():
+        shards[f"h/{shard_of(term, count)}"][term] = _encoded(TITLE_CHARACTER_COHESION, found)
+    return shards
 
 
 def _title_characters(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:

@@ -371,11 +371,13 @@
     return keys;
   }
 
-  // Return the term shard of `term`: a pair of known readings is stored with the words of its sound.
-  function placeOf(term, readings, shards) {
+  // Return the shard that holds `term`: a heading character's among the heading shards, a pair of
+  // known readings with the words of its sound, any other word by its hash.
+  function shardName(term, readings, meta) {
+    if (term.startsWith(TITLE_CHARACTER)) return "h/" + shardOf(term, meta.headingShards);
     const chars = Array.from(term);
-    if (chars.length === 2 && readings.has(chars[0]) && readings.has(chars[1])) return shardOf("~" + readings.get(chars[0]) + readings.get(chars[1]), shards);
-    return shardOf(term, shards);
+    if (chars.length === 2 && readings.has(chars[0]) && readings.has(chars[1])) return "t/" + shardOf("~" + readings.get(chars[0]) + readings.get(chars[1]), meta.termShards);
+    return "t/" + shardOf(term, meta.termShards);
   }
 
   // The search over an index whose shards `load(name)` returns (a promise).
@@ -400,7 +402,7 @@
       const understood = understand(query, rules);
       const postings = new Map();
       const fetchTerms = async (terms) => {
-        const names = [...new Set(terms.map((term) => "t/" + placeOf(term, readings, meta.termShards)))];
+        const names = [...new Set(terms.map((term) => shardName(term, readings, meta)))];
         const shards = await Promise.all(names.map(load));
         const found = new Map();
         for (const shard of shards) for (const term of terms) if (shard[term]) found.set(term, shard[term]);
