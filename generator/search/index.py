@@ -131,7 +131,7 @@ def _postings(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
             norm = 1 - B + B * lengths[name] / average[name]
             for term, tf in fields[name].items():
                 weighted[term] += weight * tf / norm
-        damping = _boilerplate_damping(units[number], headings)
+        damping = _boilerplate_damping(units[number], headings) * units[number].boost
         for term, tf in weighted.items():
             postings[term].append((number, max(1, round(damping * SCALE * tf * (K1 + 1) / (tf + K1)))))
     return postings

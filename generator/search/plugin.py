@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from generator.search.rules import load_rules
 from generator.search.site import publish_index
-from generator.search.units import Unit, units_of_page
+from generator.search.units import Unit, page_units
 
 
 class SearchPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -32,11 +32,8 @@ class SearchPlugin(BasePlugin):  # type: ignore[type-arg]
         return config
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
-        meta = page.meta
-        if not (meta.get("search") or {}).get("exclude"):
-            tags = [str(tag) for tag in meta.get("tags") or []]
-            title = unescape(page.title or "")  # MkDocs gives the title HTML-escaped
-            self.units.extend(units_of_page(html, page.url, title, str(meta.get("sb_section", "")), tags))
+        title = unescape(page.title or "")  # MkDocs gives the title HTML-escaped
+        self.units.extend(page_units(html, page.url, title, page.meta))
         return html
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -19,7 +19,7 @@ from mkdocs.utils.meta import get_data
 
 from generator.search.index import IndexSummary, write_index
 from generator.search.rules import with_regional_words
-from generator.search.units import Unit, units_of_page
+from generator.search.units import Unit, page_units
 
 INDEX_FOLDER = "search"
 """Where the query module, its style and the index shards go in the site."""
@@ -48,13 +48,9 @@ def index_built_site(site_dir: Path, docs: Path, rules: dict[str, Any]) -> Index
     units: list[Unit] = []
     for source in sorted(docs.rglob("*.md")):
         meta = front_matter(source)
-        if (meta.get("search") or {}).get("exclude"):
-            continue
         url = page_url(source.relative_to(docs))
-        content = content_of(site_dir / url / "index.html")
-        tags = [str(tag) for tag in meta.get("tags") or []]
         title = unescape(str(meta.get("title", "")))  # the generator writes titles HTML-escaped, as MkDocs hands them on
-        units.extend(units_of_page(content, url, title, str(meta.get("sb_section", "")), tags))
+        units.extend(page_units(content_of(site_dir / url / "index.html"), url, title, meta))
     return publish_index(units, site_dir, rules)
 
 

@@ -13,6 +13,7 @@ left out: the item itself answers, not the page that lists it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import lxml.html
 from lxml.html import HtmlElement
@@ -40,6 +41,8 @@ class Unit:
     context: str = ""
     """Words that describe the unit without being its text: section, tags."""
     pieces: list[str] = field(default_factory=list)
+    boost: float = 1.0
+    """How much the unit's words count (front matter `search: {boost: …}`, as in Material)."""
 
     @property
     def text(self) -> str:
@@ -51,14 +54,23 @@ class Unit:
         return self.title if self.title == self.page else f"{self.title} {self.page}"
 
 
-def units_of_page(html: str, url: str, title: str, section: str, tags: list[str]) -> list[Unit]:
+def page_units(html: str, url: str, title: str, meta: dict[str, Any]) -> list[Unit]:
+    """Return the answer units of a page from its rendered content and front matter (none when search excludes it)."""
+    search = meta.get("search") or {}
+    if search.get("exclude"):
+        return []
+    tags = [str(tag) for tag in meta.get("tags") or []]
+    return units_of_page(html, url, title, str(meta.get("sb_section", "")), tags, float(search.get("boost", 1.0)))
+
+
+def units_of_page(html: str, url: str, title: str, section: str, tags: list[str], boost: float = 1.0) -> list[Unit]:
     """Return the answer units of a page's rendered content."""
-    top = Unit(url, title, title, section, " ".join([section, *tags]))
+    top = Unit(url, title, title, section, " ".join([section, *tags]), boost=boost)
     units = [top]
     current = top
     for element in _top_level(html):
         if element.tag == "h2" or (element.tag == "h3" and ANSWER_CLASS in element.classes):
-            current = Unit(f"{url}#{element.get('id', '')}", _text(element), title, section, section)
+            current = Unit(f"{url}#{element.get('id', '')}", _text(element), title, section, section, boost=boost)
             units.append(current)
         elif LABEL_CLASS in element.classes:
             current.context = " ".join([current.context, *_pieces(element)])

@@ -133,6 +133,9 @@ def home_page(site: Site) -> Page:
     return Page("index.md", "home.md.j2", {"title": "首页", "hide": ["navigation", "toc"], "search": {"exclude": True}}, context)
 
 
+SEARCH_BOOST = {"plan": 0.9}
+"""How much an item's words count in search, by kind (1 when not listed): a supervisor's plan restates
+playbooks and SOPs for one period, and a rep's question is answered by those themselves."""
 FACET_LABELS = (("industries", "行业"), ("regions", "区域"), ("products", "产品"), ("stages", "销售阶段"), ("topics", "标签"))
 """The facets of an index, in column order; topics are a filter, not a column."""
 
@@ -164,6 +167,8 @@ def _sorted(site: Site, key: str, values: list[str]) -> list[str]:
 def item_page(site: Site, section: Section, item: Item) -> Page:
     """Return the page of one item, tagged with its facets, with its reverse links."""
     meta: dict[str, Any] = {"title": item.title, "hide": ["navigation"], "sb_section": section.title, "tags": tags_of(site.repository, item)}
+    if section.kind in SEARCH_BOOST:
+        meta["search"] = {"boost": SEARCH_BOOST[section.kind]}
     summary = getattr(item, "summary", None)
     if isinstance(summary, str):
         meta["description"] = " ".join(summary.split())

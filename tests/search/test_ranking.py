@@ -53,3 +53,10 @@ def test_a_character_most_units_hold_is_not_looked_for_alone(tmp_path: Path) -> 
     ranked, alone = _search(steps, ["回访要求", "要"], tmp_path)
     assert ranked[0] == "sops/visit/#step-1"  # the pair 要求 is a word: found as one
     assert alone == []
+
+
+def test_a_page_with_less_boost_ranks_below_the_same_words_elsewhere(tmp_path: Path) -> None:
+    plan = Unit("plans/q1/", "一季度回款计划", "一季度回款计划", "工作计划", pieces=["逾期回款每周跟进。"], boost=0.9)
+    sop = Unit("sops/pay/", "一季度回款计划", "一季度回款计划", "流程", pieces=["逾期回款每周跟进。"])
+    (ranked,) = _search([plan, sop], ["逾期回款"], tmp_path)
+    assert ranked == ["sops/pay/", "plans/q1/"]

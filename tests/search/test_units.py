@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.search.units import units_of_page
+from generator.search.units import page_units, units_of_page
 
 FAQ_PAGE = """
 <h1 id="x">设备云常见问题</h1>
@@ -31,3 +31,11 @@ def test_a_page_is_cut_into_its_own_unit_and_one_per_answer() -> None:
 def test_sections_that_only_list_other_items_are_left_out() -> None:
     units = units_of_page(FAQ_PAGE, "faqs/cloud-faq/", "设备云常见问题", "常见问题", [])
     assert all("冷库" not in u.text and "EG-500" not in u.text for u in units)
+
+
+def test_the_front_matter_says_whether_and_how_much_a_page_counts() -> None:
+    """`search: {exclude: true}` keeps a page out; `search: {boost: 0.9}` (a plan) weighs every unit of it less."""
+    meta = {"sb_section": "常见问题", "tags": ["SaaS"], "search": {"boost": 0.9}}
+    units = page_units(FAQ_PAGE, "faqs/cloud-faq/", "设备云常见问题", meta)
+    assert [u.boost for u in units] == [0.9, 0.9] and units[0].context == "常见问题 SaaS"
+    assert page_units(FAQ_PAGE, "faqs/cloud-faq/", "设备云常见问题", {"search": {"exclude": True}}) == []
