@@ -281,6 +281,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "与 --changed 一起用：表单（Decap CMS）写入的文件按 BASE 中的原文件找回注释和原有写法，只改动变了的值。",
         "With --changed: files the form (Decap CMS) wrote get back the comments and layout of their BASE version; only changed values differ.",
     ),
+    "help.serve.engine": (
+        "预览所用的引擎：mkdocs（默认，MkDocs 1.6 + Material）或 zensical（Material 的后继者，试用；用它自带的预览服务器）。",
+        "The engine that serves the preview: mkdocs (default, MkDocs 1.6 + Material) or zensical (Material's successor, on trial; its own preview server).",
+    ),
     "help.serve.cms_port": ("表单编辑本地后端（decap-server）的端口。", "Port of the form's local backend (decap-server)."),
     # usage and build
     "usage.no_repository": ("找不到内容仓库：{root} 下没有 site_config/taxonomy.yaml", "no content repository: {root} has no site_config/taxonomy.yaml"),
@@ -409,6 +413,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "usage.engine_offline": (
         "--offline 暂时只能用 MkDocs 引擎：Zensical 的离线版会从 unpkg.com 加载脚本，网站必须不向外发请求。请去掉 --engine zensical 或 --offline",
         "--offline works with the MkDocs engine only for now: Zensical's offline build loads a script from unpkg.com, and the site must make no outside request. Drop --engine zensical or --offline",
+    ),
+    "usage.engine_cms": (
+        "--cms 暂时只能用 MkDocs 引擎：表单编辑还没有在 Zensical 的预览上验证过（保存、整理文件、页面刷新）。请去掉 --engine zensical 或 --cms",
+        "--cms works with the MkDocs engine only for now: the form has not been verified on Zensical's preview (saving, tidying, reloading). Drop --engine zensical or --cms",
     ),
     "usage.output_foreign": (
         "拒绝输出到 {target}：它不是空文件夹，也不是 salesbook 以前的输出（没有 {marker} 标记文件）。salesbook 只替换自己生成的文件夹；请换一个空文件夹，或确认无用后自行删除它",
