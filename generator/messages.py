@@ -415,8 +415,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--offline works with the MkDocs engine only for now: Zensical's offline build loads a script from unpkg.com, and the site must make no outside request. Drop --engine zensical or --offline",
     ),
     "usage.engine_cms": (
-        "--cms 暂时只能用 MkDocs 引擎：表单编辑还没有在 Zensical 的预览上验证过（保存、整理文件、页面刷新）。请去掉 --engine zensical 或 --cms",
-        "--cms works with the MkDocs engine only for now: the form has not been verified on Zensical's preview (saving, tidying, reloading). Drop --engine zensical or --cms",
+        "--cms 暂时只能用 MkDocs 引擎：Zensical 的预览每次更新后都会重新载入所有打开的页面，表单里正在填写、还没保存的内容会丢失。请去掉 --engine zensical 或 --cms",
+        "--cms works with the MkDocs engine only for now: Zensical's preview reloads every open page after each update, and the form would lose what was typed but not yet saved. Drop --engine zensical or --cms",
     ),
     "usage.output_foreign": (
         "拒绝输出到 {target}：它不是空文件夹，也不是 salesbook 以前的输出（没有 {marker} 标记文件）。salesbook 只替换自己生成的文件夹；请换一个空文件夹，或确认无用后自行删除它",

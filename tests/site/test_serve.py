@@ -162,6 +162,6 @@ def test_the_form_is_refused_on_the_zensical_preview_before_anything_is_written(
     run = salesbook("serve", "--engine", "zensical", "--cms", cwd=demo_copy)
     assert run.code == 2
     assert run.err.strip() == (
-        "salesbook: --cms 暂时只能用 MkDocs 引擎：表单编辑还没有在 Zensical 的预览上验证过（保存、整理文件、页面刷新）。请去掉 --engine zensical 或 --cms"
+        "salesbook: --cms 暂时只能用 MkDocs 引擎：Zensical 的预览每次更新后都会重新载入所有打开的页面，表单里正在填写、还没保存的内容会丢失。请去掉 --engine zensical 或 --cms"
     )
     assert not (demo_copy / DOCS_DIR).exists()
