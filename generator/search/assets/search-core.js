@@ -57,7 +57,9 @@
     const groupOf = new Map();
     groups.forEach((group, i) => group.forEach((term) => groupOf.set(term, i)));
     const longest = Math.max(1, ...[...stopwords, ...groupOf.keys()].map((w) => Array.from(w).length));
-    return { t2s, stopwords, groups, groupOf, longest };
+    const regional = new Map(rules.regional || []);
+    const longestRegional = Math.max(1, ...[...regional.keys()].map((w) => Array.from(w).length));
+    return { t2s, stopwords, groups, groupOf, longest, regional, longestRegional };
   }
 
   function normalizeChar(char, t2s) {
@@ -95,14 +97,13 @@
   function understand(query, rules) {
     const concepts = [];
     const runs = [];
-    const text = normalize(query, rules.t2s);
+    const text = mainlandWords(normalize(query, rules.t2s), rules);
     // the index stores each synonym group as one word, `=` and its number
     // (weighed by how rare the word the rep typed is)
     const synonym = (word) => concepts.push({ alts: [["=" + rules.groupOf.get(word)]], typed: word });
     const free = (piece) => {
       if (!CJK_RUN.test(piece)) concepts.push({ alts: [[piece]] });
-      else if (piece.length > 1) runs.push(piece);
-      // a lone Chinese character left between stop words and synonyms says too little
+      else runs.push(piece);
     };
     for (const run of text.match(WORD) || []) {
       if (!CJK_RUN.test(run)) {
@@ -126,6 +127,21 @@
       if (pending) free(pending);
     }
     return { concepts, runs };
+  }
+
+  // Replace Taiwan and Hong Kong words by the content's mainland ones (闸道器 -> 网关), longest first.
+  function mainlandWords(text, rules) {
+    if (!rules.regional.size) return text;
+    const chars = Array.from(text);
+    let out = "";
+    for (let i = 0; i < chars.length; ) {
+      let length = Math.min(rules.longestRegional, chars.length - i);
+      while (length > 1 && !rules.regional.has(chars.slice(i, i + length).join(""))) length--;
+      const word = chars.slice(i, i + length).join("");
+      out += length > 1 ? rules.regional.get(word) : word;
+      i += length;
+    }
+    return out;
   }
 
   function pairsOf(run) {
@@ -167,9 +183,18 @@
     return words.length ? words : pairsOf(run).filter((pair) => postings.has(pair));
   }
 
+  // A character no word of its run covers (审 in 合同给法务审) is looked for in headings (`^审`).
+  const TITLE_CHARACTER = "^";
+
   function conceptsOf(understood, postings, soundAlike) {
-    const words = understood.runs.flatMap((run) => segment(run, postings)).map((pair) => ({ alts: [[pair]] }));
-    return dedupe([...understood.concepts, ...words, ...soundAlike]);
+    const concepts = [];
+    for (const run of understood.runs) {
+      const words = segment(run, postings);
+      concepts.push(...words.map((pair) => ({ alts: [[pair]] })));
+      const covered = new Set(words.join(""));
+      for (const char of run) if (!covered.has(char)) concepts.push({ alts: [[TITLE_CHARACTER + char]] });
+    }
+    return dedupe([...understood.concepts, ...concepts, ...soundAlike]);
   }
 
   function longestKnown(chars, start, rules) {
@@ -191,7 +216,8 @@
   }
 
   function termsOf(understood) {
-    return [...new Set([...understood.concepts.flatMap((c) => c.alts.flat()), ...understood.runs.flatMap(pairsOf)])];
+    const characters = understood.runs.flatMap((run) => Array.from(run, (char) => TITLE_CHARACTER + char));
+    return [...new Set([...understood.concepts.flatMap((c) => c.alts.flat()), ...understood.runs.flatMap(pairsOf), ...characters])];
   }
 
   function idf(df, units) {
@@ -345,11 +371,13 @@
     return keys;
   }
 
-  // Return the term shard of `term`: a pair of known readings is stored with the words of its sound.
-  function placeOf(term, readings, shards) {
+  // Return the shard that holds `term`: a heading character's among the heading shards, a pair of
+  // known readings with the words of its sound, any other word by its hash.
+  function shardName(term, readings, meta) {
+    if (term.startsWith(TITLE_CHARACTER)) return "h/" + shardOf(term, meta.headingShards);
     const chars = Array.from(term);
-    if (chars.length === 2 && readings.has(chars[0]) && readings.has(chars[1])) return shardOf("~" + readings.get(chars[0]) + readings.get(chars[1]), shards);
-    return shardOf(term, shards);
+    if (chars.length === 2 && readings.has(chars[0]) && readings.has(chars[1])) return "t/" + shardOf("~" + readings.get(chars[0]) + readings.get(chars[1]), meta.termShards);
+    return "t/" + shardOf(term, meta.termShards);
   }
 
   // The search over an index whose shards `load(name)` returns (a promise).
@@ -374,7 +402,7 @@
       const understood = understand(query, rules);
       const postings = new Map();
       const fetchTerms = async (terms) => {
-        const names = [...new Set(terms.map((term) => "t/" + placeOf(term, readings, meta.termShards)))];
+        const names = [...new Set(terms.map((term) => shardName(term, readings, meta)))];
         const shards = await Promise.all(names.map(load));
         const found = new Map();
         for (const shard of shards) for (const term of terms) if (shard[term]) found.set(term, shard[term]);

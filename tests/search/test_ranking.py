@@ -1,0 +1,55 @@
+"""The index as written and the query module as the browser runs it (in node), on a few hand-made units."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from generator.search.index import write_index
+from generator.search.rules import browser_rules
+from generator.search.units import Unit
+from tests.helpers import REPO_ROOT
+
+SEARCH = REPO_ROOT / "tests" / "search"
+CORE = REPO_ROOT / "generator" / "search" / "assets" / "search-core.js"
+
+COMPLAINT_STEPS = [
+    Unit("sops/complaint/", "客户投诉处理", "客户投诉处理", "流程", pieces=["客户投诉从受理到关闭的处理流程。"]),
+    Unit("sops/complaint/#step-1", "投诉受理与登记", "客户投诉处理", "流程", pieces=["接到客户投诉后当天登记，记录投诉内容和客户联系人。"]),
+    Unit("sops/complaint/#step-2", "投诉定级", "客户投诉处理", "流程", pieces=["按影响范围分为一般、较重、重大，重大的当天上报。"]),
+    Unit("sops/complaint/#step-3", "回访与关闭", "客户投诉处理", "流程", pieces=["处理完一周内回访，客户确认后关闭。"]),
+]
+
+
+def _search(units: list[Unit], queries: list[str], folder: Path) -> list[list[str]]:
+    """Index `units` into `folder` and return, per query, the URLs the site's search module ranks."""
+    write_index(units, folder / "search", browser_rules([], []))
+    shutil.copy(CORE, folder / "search" / "search-core.js")
+    done = subprocess.run(["node", str(SEARCH / "node_search.js"), str(folder)], input=json.dumps(queries), capture_output=True, text=True, check=True)
+    return [[result["url"] for result in results] for results in json.loads(done.stdout)]
+
+
+def test_a_character_no_word_covers_is_found_in_headings(tmp_path: Path) -> None:
+    """分几级 has no word of the index; its 级 is in the heading 投诉定级, and that step answers."""
+    (ranked,) = _search(COMPLAINT_STEPS, ["投诉分几级"], tmp_path)
+    assert ranked[0] == "sops/complaint/#step-2"
+
+
+def test_a_character_alone_does_not_find_what_only_its_text_holds(tmp_path: Path) -> None:
+    """Characters are looked for in headings only: 周 (in step 3's text, no heading) finds nothing by itself."""
+    (ranked,) = _search(COMPLAINT_STEPS, ["周"], tmp_path)
+    assert ranked == []
+
+
+def test_a_character_most_units_hold_is_not_looked_for_alone(tmp_path: Path) -> None:
+    """要 is in every unit's text: its place in the heading 回访要求 makes that step no answer to 回访要几天."""
+    steps = [
+        Unit("sops/visit/", "回访流程", "回访流程", "流程", pieces=["每次回访都要记录，需要时升级。"]),
+        Unit("sops/visit/#step-1", "回访要求", "回访流程", "流程", pieces=["回访要由客户成功经理做，要写纪要。"]),
+        Unit("sops/visit/#step-2", "回访时间", "回访流程", "流程", pieces=["问题关闭后三天内回访，重要客户要当天。"]),
+    ]
+    ranked, alone = _search(steps, ["回访要求", "要"], tmp_path)
+    assert ranked[0] == "sops/visit/#step-1"  # the pair 要求 is a word: found as one
+    assert alone == []
