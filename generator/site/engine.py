@@ -82,13 +82,17 @@ def write_serve_config(engine: str, root: Path, docs: Path) -> None:
         write_zensical_config(root, SERVE_CONFIG, SERVE_OUTPUT_DIR)
 
 
-def serve_command(engine: str, root: Path, address: str) -> list[str]:
-    """Return the command line that serves the site at `address` with `engine`, reloading the browser on change."""
+def start_server(engine: str, root: Path, address: str, mode: Mode) -> subprocess.Popen[bytes]:
+    """Start `engine`'s own server on the site at `address`, reloading the browser on change; only its warnings reach the terminal."""
     if engine == ZENSICAL:
         from generator.site.zensical_run import SERVE_CONFIG
 
-        return [sys.executable, "-m", "zensical", "serve", "--config-file", str(root / SERVE_CONFIG), "--dev-addr", address]
-    return mkdocs_command(root, "serve", "--dev-addr", address, "--livereload", "--watch-theme", "--dirty", "--quiet")
+        command = [sys.executable, "-m", "zensical", "serve", "--config-file", str(root / SERVE_CONFIG), "--dev-addr", address]
+        quiet = subprocess.DEVNULL  # Zensical's "Serving on" and "Build started" lines (its warnings go to stderr)
+    else:
+        command = mkdocs_command(root, "serve", "--dev-addr", address, "--livereload", "--watch-theme", "--dirty", "--quiet")
+        quiet = None
+    return subprocess.Popen(command, cwd=root, env=mkdocs_environment(mode), stdout=quiet)
 
 
 def served_index(engine: str, root: Path, docs: Path) -> ServedIndex | None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import signal
-import subprocess
 import time
 from datetime import date
 from pathlib import Path
@@ -28,7 +27,7 @@ from generator.errors import BuildError, ContentError, Problem
 from generator.messages import render
 from generator.cms.local import LocalForm
 from generator.site.build import CACHE_DIR, write_downloads
-from generator.site.engine import DOCS_DIR, MKDOCS, Mode, mkdocs_environment, require_supported, serve_command, served_index, write_serve_config
+from generator.site.engine import DOCS_DIR, MKDOCS, Mode, require_supported, served_index, start_server, write_serve_config
 from generator.site.generate import generate_pages
 from generator.validate import check_repository
 
@@ -58,7 +57,7 @@ def serve_site(root: Path, address: str, lang: str, cms_port: int | None = None,
     seen = snapshot(root)
     written = regenerate(root, docs, lang, documents=True, engine=engine)
     form = LocalForm(root, docs, root / CACHE_DIR, cms_port, address) if cms_port else None
-    server = subprocess.Popen(serve_command(engine, root, address), cwd=root, env=mkdocs_environment(SERVE_MODE))
+    server = start_server(engine, root, address, SERVE_MODE)
     search = served_index(engine, root, docs)
     click.echo(render("serve.ready", lang, {"url": f"http://{address}/"}), err=True)
     previous = signal.signal(signal.SIGTERM, _stop)

@@ -156,6 +156,7 @@ def test_the_zensical_preview_shows_an_edit_finds_it_and_lists_a_mistake(demo_co
     lines = output.splitlines()
     assert f"预览已启动：http://127.0.0.1:{port}/　修改内容后浏览器会自动刷新，按 Ctrl+C 退出" in lines
     assert "内容有 1 个错误，网站保持上一次的版本；改好后会自动更新" in lines
+    assert "Serving" not in output and "Build started" not in output  # Zensical's own English start-up lines stay quiet
 
 
 def test_the_form_is_refused_on_the_zensical_preview_before_anything_is_written(demo_copy: Path) -> None:
