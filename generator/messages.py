@@ -313,6 +313,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cms.ready": ("表单编辑：在浏览器打开 {url} ，保存的内容直接写进本仓库的 content/ 等文件夹", "form editing: open {url}; what you save is written into this checkout's content folders"),
     "cms.tidied": ("已按 salesbook fmt 整理表单写入的文件：{path}", "laid out the file the form wrote as salesbook fmt does: {path}"),
     "serve.updated": ("已更新 {pages} 个页面（{seconds} 秒）", "updated {pages} page(s) in {seconds} s"),
+    "serve.stopped": (
+        "预览服务器意外停止（退出码 {status}），原因见上面它的报告；如果是地址 {address} 已被占用，用 -a 换一个端口，如 -a 127.0.0.1:8001",
+        "the preview server stopped on its own (exit code {status}); its report above says why; if {address} is in use, choose another port with -a, e.g. -a 127.0.0.1:8001",
+    ),
     "serve.ready": ("预览已启动：{url}　修改内容后浏览器会自动刷新，按 Ctrl+C 退出", "preview running at {url}; the browser reloads as you edit; press Ctrl+C to stop"),
     "serve.panel_heading": ("内容有 {count} 个错误", "{count} error(s) in the content"),
     "serve.panel_hint": ("网站显示的是上一次正确的版本。按下面的位置（文件:行:列）改好并保存，这里会自动更新。", "The site shows the last good version. Fix each place below (file:line:col) and save; this panel updates by itself."),

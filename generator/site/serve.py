@@ -81,6 +81,8 @@ def serve_site(root: Path, address: str, lang: str, cms_port: int | None = None,
             seen = now
             if search:
                 search.refresh()
+        if server.returncode not in (0, -signal.SIGINT, -signal.SIGTERM):  # it stopped on its own: its report is above
+            raise BuildError("serve.stopped", status=server.returncode, address=address)
     except KeyboardInterrupt:
         pass
     finally:

@@ -166,3 +166,16 @@ def test_the_form_is_refused_on_the_zensical_preview_before_anything_is_written(
         "salesbook: --cms 暂时只能用 MkDocs 引擎：Zensical 的预览每次更新后都会重新载入所有打开的页面，表单里正在填写、还没保存的内容会丢失。请去掉 --engine zensical 或 --cms"
     )
     assert not (demo_copy / DOCS_DIR).exists()
+
+
+def test_a_preview_whose_port_is_taken_stops_and_says_what_to_do(demo_copy: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        address = f"127.0.0.1:{taken.getsockname()[1]}"
+        run = salesbook("serve", "--engine", "zensical", "-a", address, cwd=demo_copy, timeout=300)
+    assert run.code == 1
+    assert run.err.splitlines()[-1] == (
+        f"salesbook: 预览服务器意外停止（退出码 1），原因见上面它的报告；如果是地址 {address} 已被占用，用 -a 换一个端口，如 -a 127.0.0.1:8001"
+    )
+    assert "Address already in use" in run.err  # Zensical's own report stays visible
