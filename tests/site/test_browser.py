@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.site.browser import RESULT_LINKS, open_tab, search, serve
+from tests.site.browser import RESULT_LINKS, SEARCH_INPUT, open_tab, search, serve
 from tests.site.conftest import Built
 from tests.site.recall import Outcome, Question, load_questions, recall, relative, report, where
 
@@ -130,3 +130,19 @@ def test_the_offline_site_searches_when_opened_from_disk(browser: Browser, offli
     hits = search(visit.page, "回款")
     assert hits and Path(hits[0].url.split("#")[0].removeprefix("file://")).name == f"{sop_id}.html"
     assert visit.outside("file://") == []
+
+
+def test_pinyin_being_composed_is_not_searched_and_the_committed_word_is(browser: Browser, served: str) -> None:
+    """As a phone's input method types: kehu shows in the box while composing, then 客户 is committed."""
+    visit = open_tab(browser, width=390, height=844, is_mobile=True, has_touch=True)
+    visit.page.goto(served)
+    visit.page.keyboard.press("/")
+    visit.page.wait_for_selector(SEARCH_INPUT, state="visible")
+    ime = visit.page.context.new_cdp_session(visit.page)
+    ime.send("Input.imeSetComposition", {"text": "kehu", "selectionStart": 4, "selectionEnd": 4})
+    visit.page.wait_for_timeout(500)  # longer than a keystroke's wait: a search would have started
+    output = visit.page.locator("[data-sb-search-result]")
+    assert visit.page.input_value(SEARCH_INPUT) == "kehu" and output.get_attribute("data-query") in (None, "")
+    ime.send("Input.insertText", {"text": "客户"})
+    visit.page.wait_for_function("() => document.querySelector('[data-sb-search-result]').dataset.query === '客户'", timeout=10_000)
+    assert visit.page.locator(RESULT_LINKS).count() > 0

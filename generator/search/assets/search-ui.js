@@ -18,6 +18,7 @@
   const SHOWN = 10;
   const FIRST_SCREEN = 5;  // results a phone shows without scrolling
   const EXCERPT_CHARS = 64;
+  const KEYSTROKE_MS = 120;
   const PREFETCH_BYTES = 1000000;
   const waiting = new Map();
   const loaded = new Map();
@@ -155,9 +156,17 @@
     }
   });
   input.addEventListener("focus", () => { if (!toggle.checked) open(); });
-  input.addEventListener("input", () => {
+  // Keystrokes wait a moment for the next one; text committed at once (an input method's
+  // word, a paste) is searched at once; pinyin still being composed is not searched at all.
+  input.addEventListener("input", (event) => {
     clearTimeout(timer);
-    timer = setTimeout(() => search(input.value), 120);
+    if (event.isComposing) return;
+    const committed = event.inputType === "insertFromPaste" || (event.data || "").length > 1;
+    timer = setTimeout(() => search(input.value), committed ? 0 : KEYSTROKE_MS);
+  });
+  input.addEventListener("compositionend", () => {
+    clearTimeout(timer);
+    search(input.value);
   });
   box.querySelector("form").addEventListener("reset", () => setTimeout(() => search(""), 0));
   box.querySelector("form").addEventListener("submit", (event) => {
