@@ -4,8 +4,8 @@ A watcher polls content/, playbooks/, templates/ and site_config/. On a change i
 checks the content again and rewrites only the pages whose Markdown changed; the
 engine's server notices those files and reloads the browser (with Zensical, salesbook
 then indexes the rebuilt pages for its search, as its plugin does within MkDocs).
-While the content has errors, the last good pages stay up, the problems are printed, and they are
-written to problems.json, which a panel on every page lists in the browser.
+While the content has errors, the last good pages stay up, the problems are printed,
+and they are written to problems.json, which a panel on every page lists in the browser.
 
 Serve shares the docs folder with `salesbook build`, so it writes only while holding
 the build lock; when a build rewrote the folder meanwhile (its stamp file is gone),
