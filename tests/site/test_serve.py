@@ -13,7 +13,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 from playwright.sync_api import Error as PlaywrightError
 
 from generator.atomic import exclusive
@@ -138,11 +138,11 @@ def test_the_zensical_preview_shows_an_edit_finds_it_and_lists_a_mistake(demo_co
     page_url = f"http://127.0.0.1:{port}/sops/payment-collection/"
     try:
         _wait_for(page_url, "回款与应收账款管理", 120)
-        edit(sop, "title: 回款与应收账款管理", "title: 回款与应收账款管理（修订版）")
-        _wait_for(page_url, "回款与应收账款管理（修订版）", 120)
-        _search_until(browser, page_url, "修订版", "回款与应收账款管理（修订版）", 120)
         tab = open_tab(browser, width=390, height=844).page
         tab.goto(page_url)
+        edit(sop, "title: 回款与应收账款管理", "title: 回款与应收账款管理（修订版）")
+        expect(tab.locator("article h1")).to_contain_text("（修订版）", timeout=120_000)  # the open page reloaded by itself
+        _search_until(browser, page_url, "修订版", "回款与应收账款管理（修订版）", 120)
         edit(sop, "title: 回款与应收账款管理（修订版）", "title：回款与应收账款管理（修订版）")
         panel = tab.locator(".sb-problems")
         panel.wait_for(state="visible", timeout=120_000)
