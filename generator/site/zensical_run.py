@@ -20,10 +20,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import threading
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from lxml.etree import LxmlError
 from ruamel.yaml import YAML
 
 from generator.errors import BuildError, ContentError
@@ -90,7 +92,11 @@ def run_zensical(root: Path, site_dir: Path, docs: Path, environment: dict[str, 
 
 
 class ServedIndex:
-    """Salesbook's search in the site `zensical serve` writes, indexed again whenever its pages have settled."""
+    """Salesbook's search in the site `zensical serve` writes, indexed again whenever its pages have settled.
+
+    The index is written beside the watcher, in a thread of its own: at 1,000 items it takes
+    tens of seconds, and edits made meanwhile must still reach the pages.
+    """
 
     def __init__(self, root: Path, docs: Path):
         self.root = root
@@ -98,12 +104,15 @@ class ServedIndex:
         self.output = (root / SERVE_CONFIG).parent / SERVE_OUTPUT_DIR
         self.seen: dict[Path, int] = {}
         self.indexed: dict[Path, int] = {}
+        self.worker: threading.Thread | None = None
 
     def refresh(self) -> None:
-        """Index the served pages if they changed since the last index but not since the last call.
+        """Start indexing the served pages if they changed since the last index but not since the last call.
 
         Problems in the search rules are `salesbook check`'s to report; the pages then stay as they were.
         """
+        if self.worker and self.worker.is_alive():
+            return
         pages = self._page_times()
         settled, self.seen = pages == self.seen, pages
         if not pages or not settled or pages == self.indexed:
@@ -111,8 +120,12 @@ class ServedIndex:
         self.indexed = pages
         rules, problems = load_rules(self.root)
         if not problems:
-            with suppress(OSError):  # a page Zensical has not written yet: indexed with the next change
-                index_built_site(self.output, self.docs, rules)
+            self.worker = threading.Thread(target=self._index, args=(rules,), daemon=True)
+            self.worker.start()
+
+    def _index(self, rules: dict[str, Any]) -> None:
+        with suppress(OSError, LxmlError):  # a page Zensical is still writing: indexed with the next change
+            index_built_site(self.output, self.docs, rules)
 
     def _page_times(self) -> dict[Path, int]:
         try:
