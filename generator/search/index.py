@@ -46,9 +46,9 @@ DIGITS = "0123456789abcdefghijklmnopqrstuv"
 FINAL_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*"
 SOUND_COHESION = 30
 """Only pairs this cohesive (words, not neighbours) are offered for a mistyped homophone."""
-POSTINGS_PER_SHARD = 1000
+POSTINGS_PER_SHARD = 500
 HEADING_POSTINGS_PER_SHARD = 5000
-UNITS_PER_DOC_SHARD = 8
+UNITS_PER_DOC_SHARD = 4
 BUNDLE_BYTES = 150_000
 """About how large a bundle of shards is (loaded once the first results are shown)."""
 EXCERPT_SOURCE_CHARS = 600

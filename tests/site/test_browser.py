@@ -49,10 +49,10 @@ def test_opening_the_search_loads_its_rules_and_a_first_search_what_it_needs(bro
     visit.page.goto(served)
     visit.page.wait_for_load_state("networkidle")
     before = len(visit.requests)
-    with visit.page.expect_response(lambda response: response.url.endswith("/search/meta.js")):
+    with visit.page.expect_response(lambda response: response.url.endswith("/search/h/0.js")):  # after the rules
         visit.page.keyboard.press("/")
     visit.page.wait_for_load_state("networkidle")
-    assert [url for url in visit.requests[before:] if not url.endswith("favicon.png")] == [f"{served}search/meta.js"]
+    assert [url for url in visit.requests[before:] if not url.endswith("favicon.png")] == [f"{served}search/meta.js", f"{served}search/h/0.js"]
     before = len(visit.requests)
     assert search(visit.page, "客户嫌贵怎么办")
     visit.page.evaluate("() => window.SalesbookSearch.prefetched")  # the rest of the small index, after the first results

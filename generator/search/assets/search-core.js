@@ -383,8 +383,13 @@
   // The search over an index whose shards `load(name)` returns (a promise).
   function createEngine(load) {
     let opened = null;
+    // Load the rules, and a small index's heading characters with them (nearly every
+    // question needs them; the box is open while the rep types).
     function open() {
-      opened ??= load("meta").then((meta) => ({ meta, rules: compileRules(meta.rules), readings: readingsOf(meta.readings) }));
+      opened ??= load("meta").then((meta) => {
+        if (meta.headingShards === 1) load("h/0").catch(() => {});
+        return { meta, rules: compileRules(meta.rules), readings: readingsOf(meta.readings) };
+      });
       return opened;
     }
     function pageOf(meta, unit) {
