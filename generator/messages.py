@@ -281,6 +281,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "与 --changed 一起用：表单（Decap CMS）写入的文件按 BASE 中的原文件找回注释和原有写法，只改动变了的值。",
         "With --changed: files the form (Decap CMS) wrote get back the comments and layout of their BASE version; only changed values differ.",
     ),
+    "help.serve.engine": (
+        "预览所用的引擎：mkdocs（默认，MkDocs 1.6 + Material）或 zensical（Material 的后继者，试用；用它自带的预览服务器）。",
+        "The engine that serves the preview: mkdocs (default, MkDocs 1.6 + Material) or zensical (Material's successor, on trial; its own preview server).",
+    ),
     "help.serve.cms_port": ("表单编辑本地后端（decap-server）的端口。", "Port of the form's local backend (decap-server)."),
     # usage and build
     "usage.no_repository": ("找不到内容仓库：{root} 下没有 site_config/taxonomy.yaml", "no content repository: {root} has no site_config/taxonomy.yaml"),
@@ -309,6 +313,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cms.ready": ("表单编辑：在浏览器打开 {url} ，保存的内容直接写进本仓库的 content/ 等文件夹", "form editing: open {url}; what you save is written into this checkout's content folders"),
     "cms.tidied": ("已按 salesbook fmt 整理表单写入的文件：{path}", "laid out the file the form wrote as salesbook fmt does: {path}"),
     "serve.updated": ("已更新 {pages} 个页面（{seconds} 秒）", "updated {pages} page(s) in {seconds} s"),
+    "serve.stopped": (
+        "预览服务器意外停止（退出码 {status}），原因见上面它的报告；如果是地址 {address} 已被占用，用 -a 换一个端口，如 -a 127.0.0.1:8001",
+        "the preview server stopped on its own (exit code {status}); its report above says why; if {address} is in use, choose another port with -a, e.g. -a 127.0.0.1:8001",
+    ),
     "serve.ready": ("预览已启动：{url}　修改内容后浏览器会自动刷新，按 Ctrl+C 退出", "preview running at {url}; the browser reloads as you edit; press Ctrl+C to stop"),
     "serve.panel_heading": ("内容有 {count} 个错误", "{count} error(s) in the content"),
     "serve.panel_hint": ("网站显示的是上一次正确的版本。按下面的位置（文件:行:列）改好并保存，这里会自动更新。", "The site shows the last good version. Fix each place below (file:line:col) and save; this panel updates by itself."),
@@ -409,6 +417,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "usage.engine_offline": (
         "--offline 暂时只能用 MkDocs 引擎：Zensical 的离线版会从 unpkg.com 加载脚本，网站必须不向外发请求。请去掉 --engine zensical 或 --offline",
         "--offline works with the MkDocs engine only for now: Zensical's offline build loads a script from unpkg.com, and the site must make no outside request. Drop --engine zensical or --offline",
+    ),
+    "usage.engine_cms": (
+        "--cms 暂时只能用 MkDocs 引擎：Zensical 的预览每次更新后都会重新载入所有打开的页面，表单里正在填写、还没保存的内容会丢失。请去掉 --engine zensical 或 --cms",
+        "--cms works with the MkDocs engine only for now: Zensical's preview reloads every open page after each update, and the form would lose what was typed but not yet saved. Drop --engine zensical or --cms",
     ),
     "usage.output_foreign": (
         "拒绝输出到 {target}：它不是空文件夹，也不是 salesbook 以前的输出（没有 {marker} 标记文件）。salesbook 只替换自己生成的文件夹；请换一个空文件夹，或确认无用后自行删除它",

@@ -42,10 +42,11 @@ def build(ctx: click.Context, offline: bool, site_dir: Path | None, no_pdf: bool
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT", help=text("help.serve.addr"))
 @click.option("--cms", is_flag=True, help=text("help.serve.cms"))
 @click.option("--cms-port", type=click.IntRange(1, 65535), default=8081, show_default=True, help=text("help.serve.cms_port"))
+@click.option("--engine", type=click.Choice(ENGINES), default=MKDOCS, show_default=True, help=text("help.serve.engine"))
 @LANG_OPTION
 @click.pass_context
-def serve(ctx: click.Context, dev_addr: str, cms: bool, cms_port: int, lang: str) -> None:
+def serve(ctx: click.Context, dev_addr: str, cms: bool, cms_port: int, engine: str, lang: str) -> None:
     """Preview the website with live reload while you edit the content."""
     from generator.site.serve import serve_site
 
-    serve_site(repository_root(ctx), dev_addr, lang, cms_port if cms else None)
+    serve_site(repository_root(ctx), dev_addr, lang, cms_port if cms else None, engine)

@@ -1,10 +1,12 @@
-"""Run MkDocs on the generated docs folder, in strict mode, and report what it said.
+"""Run the site engine on the generated docs folder, in strict mode, and report what it said.
 
 MkDocs runs in a subprocess on the configuration salesbook completed
 (generator/site/engine_config.py), so that the site stays an ordinary MkDocs project:
 `build` through MkDocs' Python API (generator/site/mkdocs_run.py), which hands back
 each warning as a JSON record, `serve` as its own command. The offline variant and the
 serve problems panel are chosen through environment variables read by mkdocs.yml (`!ENV`).
+Zensical (generator/site/zensical_run.py) reads the same configuration, variables
+included; the functions here that take an `engine` pick what each engine needs.
 """
 
 from __future__ import annotations
@@ -16,9 +18,13 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import BuildError, UsageError
-from generator.site.engine_config import GENERATED_CONFIG
+from generator.site.engine_config import GENERATED_CONFIG, write_config
+
+if TYPE_CHECKING:
+    from generator.site.zensical_run import ServedIndex
 
 MKDOCS = "mkdocs"
 ZENSICAL = "zensical"
@@ -59,10 +65,43 @@ def mkdocs_environment(mode: Mode) -> dict[str, str]:
     return {**os.environ, **mode.environment()}
 
 
-def require_supported(engine: str, mode: Mode) -> None:
-    """Raise `UsageError` for a variant `engine` cannot build without a request leaving the site."""
+def require_supported(engine: str, mode: Mode, form: bool = False) -> None:
+    """Raise `UsageError` for a variant `engine` cannot build without a request leaving the site, or cannot serve with the form."""
     if engine == ZENSICAL and mode.offline:
         raise UsageError("usage.engine_offline")
+    if engine == ZENSICAL and form:
+        raise UsageError("usage.engine_cms")
+
+
+def write_serve_config(engine: str, root: Path, docs: Path) -> None:
+    """Write the configuration `engine` serves the pages in `docs` from (unchanged files are not rewritten)."""
+    write_config(root, docs)
+    if engine == ZENSICAL:
+        from generator.site.zensical_run import SERVE_CONFIG, SERVE_OUTPUT_DIR, write_zensical_config
+
+        write_zensical_config(root, SERVE_CONFIG, SERVE_OUTPUT_DIR)
+
+
+def start_server(engine: str, root: Path, address: str, mode: Mode) -> subprocess.Popen[bytes]:
+    """Start `engine`'s own server on the site at `address`, reloading the browser on change; only its warnings reach the terminal."""
+    if engine == ZENSICAL:
+        from generator.site.zensical_run import SERVE_CONFIG
+
+        command = [sys.executable, "-m", "zensical", "serve", "--config-file", str(root / SERVE_CONFIG), "--dev-addr", address]
+        quiet = subprocess.DEVNULL  # Zensical's "Serving on" and "Build started" lines (its warnings go to stderr)
+    else:
+        command = mkdocs_command(root, "serve", "--dev-addr", address, "--livereload", "--watch-theme", "--dirty", "--quiet")
+        quiet = None
+    return subprocess.Popen(command, cwd=root, env=mkdocs_environment(mode), stdout=quiet)
+
+
+def served_index(engine: str, root: Path, docs: Path) -> ServedIndex | None:
+    """Return the search index salesbook keeps for the pages `engine` serves (None: MkDocs' plugin keeps its own)."""
+    if engine != ZENSICAL:
+        return None
+    from generator.site.zensical_run import ServedIndex
+
+    return ServedIndex(root, docs)
 
 
 def run_engine(engine: str, root: Path, site_dir: Path, mode: Mode, sources: dict[str, str]) -> None:

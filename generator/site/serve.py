@@ -1,10 +1,11 @@
-"""`salesbook serve`: `mkdocs serve` on the generated pages, regenerated as you edit.
+"""`salesbook serve`: the engine's own server (`mkdocs serve` or `zensical serve`) on the generated pages, regenerated as you edit.
 
 A watcher polls content/, playbooks/, templates/ and site_config/. On a change it
-checks the content again and rewrites only the pages whose Markdown changed;
-`mkdocs serve` notices those files and reloads the browser. While the content
-has errors, the last good pages stay up, the problems are printed, and they are
-written to problems.json, which a panel on every page lists in the browser.
+checks the content again and rewrites only the pages whose Markdown changed; the
+engine's server notices those files and reloads the browser (with Zensical, salesbook
+then indexes the rebuilt pages for its search, as its plugin does within MkDocs).
+While the content has errors, the last good pages stay up, the problems are printed,
+and they are written to problems.json, which a panel on every page lists in the browser.
 
 Serve shares the docs folder with `salesbook build`, so it writes only while holding
 the build lock; when a build rewrote the folder meanwhile (its stamp file is gone),
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import json
 import signal
-import subprocess
 import time
 from datetime import date
 from pathlib import Path
@@ -27,8 +27,7 @@ from generator.errors import BuildError, ContentError, Problem
 from generator.messages import render
 from generator.cms.local import LocalForm
 from generator.site.build import CACHE_DIR, write_downloads
-from generator.site.engine import DOCS_DIR, Mode, mkdocs_command, mkdocs_environment
-from generator.site.engine_config import write_config
+from generator.site.engine import DOCS_DIR, MKDOCS, Mode, require_supported, served_index, start_server, write_serve_config
 from generator.site.generate import generate_pages
 from generator.validate import check_repository
 
@@ -45,20 +44,21 @@ PROBLEMS_FILE = "problems.json"
 Snapshot = dict[Path, tuple[int, int]]
 
 
-def serve_site(root: Path, address: str, lang: str, cms_port: int | None = None) -> None:
-    """Generate the pages, start `mkdocs serve` and regenerate on every change until Ctrl+C.
+def serve_site(root: Path, address: str, lang: str, cms_port: int | None = None, engine: str = MKDOCS) -> None:
+    """Generate the pages, start `engine`'s server and regenerate on every change until Ctrl+C.
 
     With `cms_port`, the browser form is served at /admin/ and saves through a local
     decap-server on that port; the files it writes are tidied as they arrive.
     """
+    require_supported(engine, SERVE_MODE, form=cms_port is not None)
     docs = root / DOCS_DIR
     docs.mkdir(parents=True, exist_ok=True)
-    write_config(root, docs)
+    write_serve_config(engine, root, docs)
     seen = snapshot(root)
-    written = regenerate(root, docs, lang, documents=True)
+    written = regenerate(root, docs, lang, documents=True, engine=engine)
     form = LocalForm(root, docs, root / CACHE_DIR, cms_port, address) if cms_port else None
-    command = mkdocs_command(root, "serve", "--dev-addr", address, "--livereload", "--watch-theme", "--dirty", "--quiet")
-    server = subprocess.Popen(command, cwd=root, env=mkdocs_environment(SERVE_MODE))
+    server = start_server(engine, root, address, SERVE_MODE)
+    search = served_index(engine, root, docs)
     click.echo(render("serve.ready", lang, {"url": f"http://{address}/"}), err=True)
     previous = signal.signal(signal.SIGTERM, _stop)
     if form:
@@ -68,7 +68,7 @@ def serve_site(root: Path, address: str, lang: str, cms_port: int | None = None)
             time.sleep(POLL_SECONDS)
             now = snapshot(root)
             if written and not (docs / STAMP).is_file():  # a build wrote its own pages here
-                written = regenerate(root, docs, lang, documents=True)
+                written = regenerate(root, docs, lang, documents=True, engine=engine)
                 if form:
                     form.install(docs)
             elif now != seen:
@@ -76,8 +76,13 @@ def serve_site(root: Path, address: str, lang: str, cms_port: int | None = None)
                 for path in form.tidy(changed) if form else []:
                     click.echo(render("cms.tidied", lang, {"path": path.relative_to(root).as_posix()}), err=True)
                     now = snapshot(root)  # the tidied file is not a change of its own
-                written = regenerate(root, docs, lang, documents=any(_affects_documents(root, p) for p in changed)) or written
+                documents = any(_affects_documents(root, p) for p in changed)
+                written = regenerate(root, docs, lang, documents, engine) or written
             seen = now
+            if search:
+                search.refresh()
+        if server.returncode not in (0, -signal.SIGINT, -signal.SIGTERM):  # it stopped on its own: its report is above
+            raise BuildError("serve.stopped", status=server.returncode, address=address)
     except KeyboardInterrupt:
         pass
     finally:
@@ -89,7 +94,7 @@ def serve_site(root: Path, address: str, lang: str, cms_port: int | None = None)
 
 
 def _stop(_signal: int, _frame: object) -> None:
-    """Stop serving on SIGTERM as on Ctrl+C, so that `mkdocs serve` is stopped too."""
+    """Stop serving on SIGTERM as on Ctrl+C, so that the engine's server is stopped too."""
     raise KeyboardInterrupt
 
 
@@ -107,7 +112,7 @@ def snapshot(root: Path) -> Snapshot:
     return found
 
 
-def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> bool:
+def regenerate(root: Path, docs: Path, lang: str, documents: bool, engine: str = MKDOCS) -> bool:
     """Check the content and rewrite the pages that changed; report problems instead of raising; return whether it wrote."""
     started = time.monotonic()
     result = check_repository(root)
@@ -122,7 +127,7 @@ def regenerate(root: Path, docs: Path, lang: str, documents: bool) -> bool:
             docs.mkdir(parents=True, exist_ok=True)
             downloads = write_downloads(repository, docs, pdf=False).paths if documents else _existing_downloads(docs)
             changed = generate_pages(repository, docs, downloads, date.today()).changed
-            write_config(root, docs)
+            write_serve_config(engine, root, docs)
             if not (docs / STAMP).is_file():
                 (docs / STAMP).touch()
     except ContentError as error:  # site.yaml or an archetype file is wrong
