@@ -19,8 +19,8 @@ import lxml.html
 from lxml.html import HtmlElement
 
 ANSWER_CLASS = "sb-answer"
-SKIPPED_CLASSES = frozenset({"sb-meta", "headerlink", "sb-internal__label"})
-"""Page chrome that answers nothing: owner and review date, heading permalinks, the 内部 label's warning."""
+SKIPPED_CLASSES = frozenset({"sb-meta", "headerlink", "sb-internal__label", "sb-internal-page"})
+"""Page chrome that answers nothing: owner and review date, heading permalinks, the 内部 labels' warnings."""
 FACTS_CLASS = "sb-facts"
 LABEL_CLASS = "sb-badges"
 """A question's or a step's labels (stage, tags, owner): searched with the unit, never shown as its excerpt."""

@@ -7,6 +7,7 @@ from generator.search.units import page_units, units_of_page
 FAQ_PAGE = """
 <h1 id="x">设备云常见问题</h1>
 <p class="sb-meta"><span>负责人：许文博</span></p>
+<p class="sb-internal-page"><span class="sb-internal__tag">内部</span>本页只供同事参考，不要发给客户。</p>
 <p class="sb-lead">产品：<a href="../../products/cloud/">设备云</a>。共 2 个问题。</p>
 <h2 class="sb-answer" id="free-trial">能免费试用吗？<a class="headerlink" href="#free-trial">¶</a></h2>
 <p class="sb-badges"><span class="sb-badge">初步接洽</span><span class="sb-badge">试用</span></p>
