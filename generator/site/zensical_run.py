@@ -50,6 +50,7 @@ def write_zensical_config(root: Path, name: str = ZENSICAL_CONFIG, output: str =
     An unchanged file is not rewritten: `zensical serve` watches it.
     """
     config = YAML().load((root / GENERATED_CONFIG).read_text(encoding="utf-8"))
+    config.ca.comment = None  # the "written by salesbook" line: dump_config writes it again
     config["site_dir"] = output
     plugins = [p for p in config.get("plugins") or [] if not _is_salesbook(p)]
     config["plugins"] = [*plugins, {"search": {"enabled": False}}]  # salesbook's search answers, not Zensical's

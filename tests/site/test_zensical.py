@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from generator.site.zensical_run import ZENSICAL_CONFIG
 from tests.site.browser import RESULT_LINKS, open_tab, search, serve
 from tests.helpers import salesbook
 from tests.site.conftest import Built, build, copy_demo
@@ -33,6 +34,8 @@ def test_zensical_builds_the_same_pages_with_our_search(zensical_site: tuple[Bui
     built, _ = zensical_site
     assert (built.site / "search" / "meta.js").is_file()
     assert not (built.root / "build" / "zensical-site").exists()
+    config = (built.root / ZENSICAL_CONFIG).read_text(encoding="utf-8")
+    assert config.count("# Written by salesbook") == 1, config[:300]
     for item in built.repository.items("case-study"):
         assert (built.site / "case-studies" / item.id / "index.html").is_file()
 
