@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
 from pathlib import Path
+from typing import Any
 
 from generator.search.index import write_index
 from generator.search.rules import browser_rules
 from generator.search.units import Unit
 from tests.helpers import REPO_ROOT
+from tests.search.node_recall import node_search
 
-SEARCH = REPO_ROOT / "tests" / "search"
 CORE = REPO_ROOT / "generator" / "search" / "assets" / "search-core.js"
 
 COMPLAINT_STEPS = [
@@ -25,10 +24,14 @@ COMPLAINT_STEPS = [
 
 def _search(units: list[Unit], queries: list[str], folder: Path) -> list[list[str]]:
     """Index `units` into `folder` and return, per query, the URLs the site's search module ranks."""
+    return [[result["url"] for result in found["results"]] for found in _found(units, queries, folder)]
+
+
+def _found(units: list[Unit], queries: list[str], folder: Path) -> list[dict[str, Any]]:
+    """Index `units` into `folder` and return, per query, what the site's search module finds: {partial, results}."""
     write_index(units, folder / "search", browser_rules([], []))
     shutil.copy(CORE, folder / "search" / "search-core.js")
-    done = subprocess.run(["node", str(SEARCH / "node_search.js"), str(folder)], input=json.dumps(queries), capture_output=True, text=True, check=True)
-    return [[result["url"] for result in results] for results in json.loads(done.stdout)]
+    return node_search(folder, queries)
 
 
 def test_a_character_no_word_covers_is_found_in_headings(tmp_path: Path) -> None:
@@ -60,3 +63,15 @@ def test_a_page_with_less_boost_ranks_below_the_same_words_elsewhere(tmp_path: P
     sop = Unit("sops/pay/", "一季度回款计划", "一季度回款计划", "流程", pieces=["逾期回款每周跟进。"])
     (ranked,) = _search([plan, sop], ["逾期回款"], tmp_path)
     assert ranked == ["sops/pay/", "plans/q1/"]
+
+
+def test_only_partial_matches_is_said_when_no_result_holds_every_word(tmp_path: Path) -> None:
+    """A title full of the rare word may rank first without the common one; the box must not then
+    say that nothing holds every word when the next result does."""
+    common = [Unit(f"faqs/f{n}/", f"问题{n}", f"问题{n}", "问答", pieces=["客户经常问到这个。"]) for n in range(12)]
+    playbook = Unit("playbooks/price/", "价格异议处理", "价格异议处理", "打法", pieces=["先问清预算。"])
+    faq = Unit("faqs/cheap/", "嫌贵怎么回应", "嫌贵怎么回应", "问答", pieces=["客户提出价格异议时，先讲价值。"])
+    (found,) = _found([*common, playbook, faq], ["客户价格异议"], tmp_path)
+    results = found["results"]
+    assert [r["url"] for r in results[:2]] == ["playbooks/price/", "faqs/cheap/"]
+    assert results[0]["partial"] and not results[1]["partial"] and not found["partial"]

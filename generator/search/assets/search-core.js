@@ -430,7 +430,8 @@
         const terms = hit.terms.flatMap((term) => (term.startsWith("=") ? rules.groups[term.slice(1)] : [term]));
         return { url, title, page, section, text, coverage: hit.coverage, terms, partial: hit.coverage < 0.999 };
       });
-      return { results, count: scored.length, partial: results.length > 0 && results[0].partial };
+      // "only partial matches" when none of those shown holds every word (a partial match may rank first)
+      return { results, count: scored.length, partial: results.length > 0 && results.every((result) => result.partial) };
     }
     // Return concepts for the pairs no word covers that sound like words of the
     // index (会款 -> 回款), loading their postings into `postings`.
