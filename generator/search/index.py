@@ -95,7 +95,7 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
     readings = ",".join(c + r for c, r in reading.items())
     for k in range(doc_shards):
         chunk = units[k * UNITS_PER_DOC_SHARD : (k + 1) * UNITS_PER_DOC_SHARD]
-        shards[f"d/{k}"] = [[u.url, u.title, u.page, u.section, u.text[:EXCERPT_SOURCE_CHARS]] for u in chunk]
+        shards[f"d/{k}"] = [[u.url, u.title, u.page, u.section, u.text[:EXCERPT_SOURCE_CHARS], int(u.internal)] for u in chunk]
     texts = {name: _shard_text(name, data) for name, data in shards.items()}
     sizes = {name: _write(folder, name, text) for name, text in texts.items()}
     bundles = _write_bundles(folder, texts)

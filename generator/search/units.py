@@ -12,14 +12,16 @@ left out: the item itself answers, not the page that lists it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import lxml.html
 from lxml.html import HtmlElement
 
 ANSWER_CLASS = "sb-answer"
-SKIPPED_CLASSES = frozenset({"sb-meta", "headerlink", "sb-internal__label", "sb-internal-page"})
+INTERNAL_PAGE_CLASS = "sb-internal-page"
+"""The banner of a page only colleagues may see: its results are marked 内部."""
+SKIPPED_CLASSES = frozenset({"sb-meta", "headerlink", "sb-internal__label", INTERNAL_PAGE_CLASS})
 """Page chrome that answers nothing: owner and review date, heading permalinks, the 内部 labels' warnings."""
 FACTS_CLASS = "sb-facts"
 LABEL_CLASS = "sb-badges"
@@ -43,6 +45,8 @@ class Unit:
     pieces: list[str] = field(default_factory=list)
     boost: float = 1.0
     """How much the unit's words count (front matter `search: {boost: …}`, as in Material)."""
+    internal: bool = False
+    """Whether the unit is on a page only colleagues may see."""
 
     @property
     def text(self) -> str:
@@ -68,7 +72,8 @@ def units_of_page(html: str, url: str, title: str, section: str, tags: list[str]
     top = Unit(url, title, title, section, " ".join([section, *tags]), boost=boost)
     units = [top]
     current = top
-    for element in _top_level(html):
+    elements = _top_level(html)
+    for element in elements:
         if element.tag == "h2" or (element.tag == "h3" and ANSWER_CLASS in element.classes):
             current = Unit(f"{url}#{element.get('id', '')}", _text(element), title, section, section, boost=boost)
             units.append(current)
@@ -76,7 +81,8 @@ def units_of_page(html: str, url: str, title: str, section: str, tags: list[str]
             current.context = " ".join([current.context, *_pieces(element)])
         elif element.tag != "h1":
             current.pieces.extend(_pieces(element))
-    return [unit for unit in units if unit is top or unit.pieces]
+    internal = any(INTERNAL_PAGE_CLASS in element.classes for element in elements)
+    return [replace(unit, internal=internal) for unit in units if unit is top or unit.pieces]
 
 
 def _top_level(html: str) -> list[HtmlElement]:

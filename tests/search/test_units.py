@@ -40,3 +40,10 @@ def test_the_front_matter_says_whether_and_how_much_a_page_counts() -> None:
     units = page_units(FAQ_PAGE, "faqs/cloud-faq/", "设备云常见问题", meta)
     assert [u.boost for u in units] == [0.9, 0.9] and units[0].context == "常见问题 SaaS"
     assert page_units(FAQ_PAGE, "faqs/cloud-faq/", "设备云常见问题", {"search": {"exclude": True}}) == []
+
+
+def test_the_units_of_a_page_only_colleagues_may_see_are_marked_internal() -> None:
+    """The 内部 banner marks every unit of its page (the result shows 内部); a page without it is for customers too."""
+    assert [u.internal for u in units_of_page(FAQ_PAGE, "faqs/cloud-faq/", "设备云常见问题", "常见问题", [])] == [True, True]
+    public = FAQ_PAGE.replace('class="sb-internal-page"', 'class="sb-lead"')
+    assert [u.internal for u in units_of_page(public, "faqs/cloud-faq/", "设备云常见问题", "常见问题", [])] == [False, False]

@@ -146,3 +146,14 @@ def test_pinyin_being_composed_is_not_searched_and_the_committed_word_is(browser
     ime.send("Input.insertText", {"text": "客户"})
     visit.page.wait_for_function("() => document.querySelector('[data-sb-search-result]').dataset.query === '客户'", timeout=10_000)
     assert visit.page.locator(RESULT_LINKS).count() > 0
+
+
+def test_a_result_on_a_page_only_colleagues_may_see_says_so(browser: Browser, served: str, demo_site: Built) -> None:
+    """A rep in front of a customer sees which results are internal before opening them."""
+    visit = open_tab(browser, width=390, height=844, is_mobile=True, has_touch=True)
+    visit.page.goto(served)
+    search(visit.page, "价格异议")
+    badges = visit.page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => [a.href, !!a.querySelector('.sb-result__internal')])")
+    internal = {where(relative(url, served))[0].split("/")[0]: flag for url, flag in badges}
+    assert internal.get("playbooks") is True and internal.get("faqs") is False, badges
+    assert visit.page.locator(".sb-result__internal").first.inner_text() == "内部"

@@ -41,7 +41,7 @@ def test_zensical_builds_the_same_pages_with_our_search(zensical_site: tuple[Bui
 
 
 def _indexed_units(site: Path) -> list[list[str]]:
-    """Return the units the search index lists: [url, title, page title, section, text]."""
+    """Return the units the search index lists: [url, title, page title, section, text, internal]."""
     units = []
     for shard in sorted((site / "search" / "d").glob("*.js"), key=lambda path: int(path.stem)):
         text = shard.read_text(encoding="utf-8")
@@ -52,7 +52,7 @@ def _indexed_units(site: Path) -> list[list[str]]:
 def test_the_index_read_from_built_pages_names_every_item_as_text(zensical_site: tuple[Built, str]) -> None:
     built, _ = zensical_site
     units = _indexed_units(built.site)
-    pages = {url: page for url, _, page, _, _ in units}
+    pages = {url: page for url, _, page, *_ in units}
     for kind, folder in (("case-study", "case-studies"), ("faq", "faqs"), ("sop", "sops")):
         for item in built.repository.items(kind):
             assert pages[f"{folder}/{item.id}/"] == item.title

@@ -426,9 +426,9 @@
       const docNames = [...new Set(shown.map((hit) => Math.floor(hit.unit / meta.unitsPerDocShard)))];
       await Promise.all(docNames.map((k) => load("d/" + k).then((rows) => docs.set(k, rows))));
       const results = shown.map((hit) => {
-        const [url, title, page, section, text] = docs.get(Math.floor(hit.unit / meta.unitsPerDocShard))[hit.unit % meta.unitsPerDocShard];
+        const [url, title, page, section, text, internal] = docs.get(Math.floor(hit.unit / meta.unitsPerDocShard))[hit.unit % meta.unitsPerDocShard];
         const terms = hit.terms.flatMap((term) => (term.startsWith("=") ? rules.groups[term.slice(1)] : [term]));
-        return { url, title, page, section, text, coverage: hit.coverage, terms, partial: hit.coverage < 0.999 };
+        return { url, title, page, section, text, internal: internal === 1, coverage: hit.coverage, terms, partial: hit.coverage < 0.999 };
       });
       // "only partial matches" when none of those shown holds every word (a partial match may rank first)
       return { results, count: scored.length, partial: results.length > 0 && results.every((result) => result.partial) };

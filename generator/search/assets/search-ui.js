@@ -79,6 +79,7 @@
     link.tabIndex = -1;
     const body = element("article", "md-search-result__article md-typeset");
     const where = element("div", "sb-result__where");
+    if (result.internal) where.append(element("span", "sb-result__internal", say.internal));
     where.append(element("span", "sb-result__section", result.section));
     if (result.page !== result.title) where.append(element("span", "sb-result__page", result.page));
     if (result.partial) where.append(element("span", "sb-result__partial", say.partial));
