@@ -213,7 +213,7 @@ def scale(browser: Browser, n: int, folder: Path) -> dict[str, object]:
     """Build a synthetic knowledge base of `n` items (the demo's among them); return memory, time, query time, recall."""
     shutil.rmtree(folder, ignore_errors=True)
     subprocess.run([sys.executable, str(REPO / "bench" / "corpus.py"), str(n), str(folder / "repo"), "--with-demo"], check=True, capture_output=True)
-    built = run_measured([sys.executable, "-m", "generator", "build", "-d", "site"], cwd=folder / "repo")
+    built = run_measured([sys.executable, "-m", "generator", "build", "--no-pdf", "-d", "site"], cwd=folder / "repo")  # search, not LibreOffice, is measured
     site = folder / "repo" / "site"
     questions = load_questions(DEMO_SETS[0])
     found = node_outcomes(site, questions)
