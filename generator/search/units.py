@@ -19,6 +19,9 @@ import lxml.html
 from lxml.html import HtmlElement
 
 ANSWER_CLASS = "sb-answer"
+ANSWER_BOOST = 1.1
+"""An FAQ question or an SOP step answers more precisely than a section that mentions the same
+words (核心卖点, 方案): its words count this much more (tuning set: 1.1 to 1.5 measured)."""
 INTERNAL_PAGE_CLASS = "sb-internal-page"
 """The banner of a page only colleagues may see: its results are marked 内部."""
 SKIPPED_CLASSES = frozenset({"sb-meta", "headerlink", "sb-internal__label", INTERNAL_PAGE_CLASS})
@@ -75,7 +78,8 @@ def units_of_page(html: str, url: str, title: str, section: str, tags: list[str]
     elements = _top_level(html)
     for element in elements:
         if element.tag == "h2" or (element.tag == "h3" and ANSWER_CLASS in element.classes):
-            current = Unit(f"{url}#{element.get('id', '')}", _text(element), title, section, section, boost=boost)
+            answer_boost = ANSWER_BOOST if ANSWER_CLASS in element.classes else 1.0
+            current = Unit(f"{url}#{element.get('id', '')}", _text(element), title, section, section, boost=boost * answer_boost)
             units.append(current)
         elif LABEL_CLASS in element.classes:
             current.context = " ".join([current.context, *_pieces(element)])

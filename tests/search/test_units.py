@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.search.units import page_units, units_of_page
+from generator.search.units import ANSWER_BOOST, page_units, units_of_page
 
 FAQ_PAGE = """
 <h1 id="x">设备云常见问题</h1>
@@ -35,10 +35,11 @@ def test_sections_that_only_list_other_items_are_left_out() -> None:
 
 
 def test_the_front_matter_says_whether_and_how_much_a_page_counts() -> None:
-    """`search: {exclude: true}` keeps a page out; `search: {boost: 0.9}` (a plan) weighs every unit of it less."""
+    """`search: {exclude: true}` keeps a page out; `search: {boost: 0.9}` (a plan) weighs every unit of it less,
+    and a question or step (`.sb-answer`) counts ANSWER_BOOST times more than the rest of its page."""
     meta = {"sb_section": "常见问题", "tags": ["SaaS"], "search": {"boost": 0.9}}
     units = page_units(FAQ_PAGE, "faqs/cloud-faq/", "设备云常见问题", meta)
-    assert [u.boost for u in units] == [0.9, 0.9] and units[0].context == "常见问题 SaaS"
+    assert [u.boost for u in units] == [0.9, 0.9 * ANSWER_BOOST] and units[0].context == "常见问题 SaaS"  # a question counts more
     assert page_units(FAQ_PAGE, "faqs/cloud-faq/", "设备云常见问题", {"search": {"exclude": True}}) == []
 
 
