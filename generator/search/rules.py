@@ -45,12 +45,19 @@ def browser_rules(stopwords: list[str], synonyms: list[list[str]]) -> dict[str, 
     return {"stopwords": stopwords, "synonyms": synonyms, "t2s": traditional_to_simplified()}
 
 
-def with_regional_words(rules: dict[str, Any], texts: list[str]) -> dict[str, Any]:
-    """Return `rules` with the regional words a query should read in the content's words (both simplified):
-    those whose mainland form `texts` use and whose own form they do not (互动 stays 互动 where the content says it)."""
+def for_content(rules: dict[str, Any], texts: list[str]) -> dict[str, Any]:
+    """Return `rules` cut to what can match `texts` (the content), with the regional words it needs.
+
+    A traditional character is kept when its simplified form is in the content or the rules
+    (the rest can match nothing: 19 KB of the rules, loaded when the box opens, become a few);
+    a Taiwan or Hong Kong word when the content uses its mainland form and not its own
+    (互动 stays 互动 where the content says it). Both forms are simplified.
+    """
     content = "\n".join(normalize(text) for text in texts)
-    used = [[regional, mainland] for regional, mainland in regional_words() if mainland in content and regional not in content]
-    return rules | {"regional": used}
+    known = set(content) | set("".join([*rules["stopwords"], *(term for group in rules["synonyms"] for term in group)]))
+    t2s = "".join(source + target for source, target in _pairs(rules["t2s"]) if target in known)
+    regional = [[word, mainland] for word, mainland in regional_words() if mainland in content and word not in content]
+    return rules | {"t2s": t2s, "regional": regional}
 
 
 @cache

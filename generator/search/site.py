@@ -18,7 +18,7 @@ import lxml.html
 from mkdocs.utils.meta import get_data
 
 from generator.search.index import IndexSummary, write_index
-from generator.search.rules import with_regional_words
+from generator.search.rules import for_content
 from generator.search.units import Unit, page_units
 
 INDEX_FOLDER = "search"
@@ -37,7 +37,7 @@ def publish_index(units: list[Unit], site_dir: Path, rules: dict[str, Any]) -> I
     folder = site_dir / INDEX_FOLDER
     if folder.exists():
         shutil.rmtree(folder)
-    summary = write_index(units, folder, with_regional_words(rules, [f"{unit.title_words} {unit.text}" for unit in units]))
+    summary = write_index(units, folder, for_content(rules, [f"{unit.title_words} {unit.text}" for unit in units]))
     for name in ASSETS:
         (folder / name).write_bytes(resources.files("generator.search").joinpath("assets", name).read_bytes())
     return summary

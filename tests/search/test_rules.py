@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.search.rules import load_rules, with_regional_words
+from generator.search.rules import for_content, load_rules
 from generator.search.tokens import normalize, shard_of, tokens
 from tests.helpers import REPO_ROOT, salesbook
 
@@ -45,8 +45,12 @@ def test_the_repository_rules_are_clean() -> None:
     assert load_rules(REPO_ROOT)[1] == []
 
 
+def _demo_content() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted((REPO_ROOT / "content").rglob("*.yaml"))]
+
+
 def _node(script: str, content: list[str] | None = None) -> object:
-    rules = with_regional_words(load_rules(REPO_ROOT)[0], content or [])
+    rules = for_content(load_rules(REPO_ROOT)[0], _demo_content() if content is None else content)
     program = f"const core = require({json.dumps(str(CORE))}); const rules = core.compileRules({json.dumps(rules, ensure_ascii=False)});\n{script}"
     done = subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
@@ -95,8 +99,9 @@ def test_the_query_module_cuts_and_shards_text_as_the_index_does() -> None:
 
 def test_taiwan_words_are_read_as_the_contents_mainland_words() -> None:
     """閘道器 (Taiwan) is 网关 where the content says 网关; a word the content uses itself is left alone."""
-    content = ["EG-500 工业边缘网关，接振动传感器", "软件和软体都有"]
+    content = ["EG-500 工业边缘网关，接振动传感器，安装闸门", "软件和软体都有"]
     assert _understood("閘道器安裝", content)["runs"] == ["网关安装"]
     assert _understood("振動感測器", content)["runs"] == ["振动传感器"]
     assert _understood("软体", content)["runs"] == ["软体"]  # the content says 软体 too
-    assert _understood("閘道器", [])["runs"] == ["闸道器"]  # no content with 网关: nothing to read it as
+    assert _understood("閘道器", ["闸门"])["runs"] == ["闸道器"]  # no content with 网关: nothing to read it as
+    assert _understood("閘道器", ["大门"])["runs"] == ["閘道器"]  # nor a 闸 to read 閘 as: the table keeps only what can match
