@@ -8,7 +8,9 @@ precomputed BM25F weight (title words count more than context words, which count
 words; long units are normalised), so the browser only adds numbers. Words are
 spread over term shards by hash and units over document shards in order, each
 shard a script calling `SalesbookSearch.receive(name, data)`; a query loads the
-term shards of its words and the document shards of the results it shows.
+term shards of its words and the document shards of the results it shows. The
+characters of headings (`^审`) have shards of their own (`h/N`): the query module
+looks there for a character that no word of the question covers.
 """
 
 from __future__ import annotations
@@ -160,9 +162,10 @@ def _title_characters(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for number, characters in enumerate(headings):
         tf = FIELD_WEIGHTS["title"] / (1 - B + B * len(characters) / average)
+        weight = max(1, round(units[number].boost * SCALE * tf * (K1 + 1) / (tf + K1)))
         for character in characters:
             if in_text[character] <= COMMON_CHARACTER * len(units):
-                postings[TITLE_CHARACTER + character].append((number, max(1, round(SCALE * tf * (K1 + 1) / (tf + K1)))))
+                postings[TITLE_CHARACTER + character].append((number, weight))
     return postings
 
 
