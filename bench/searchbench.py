@@ -43,7 +43,7 @@ DEMO_SETS = ("demo-questions.yaml", "keywords.yaml", "tuning.yaml")
 SECOND_COMPANY = ("hechui-kitchen", "hechui-kitchen-questions.yaml")
 TIMED = """async (queries) => {
   const engine = window.SalesbookSearch.engine;
-  await engine.prefetch(Infinity);
+  await engine.prefetch();
   const times = [];
   for (const query of queries) {
     const start = performance.now();
@@ -52,7 +52,7 @@ TIMED = """async (queries) => {
   }
   return times;
 }"""
-TIMED_COLD = TIMED.replace("await engine.prefetch(Infinity);", "")
+TIMED_COLD = TIMED.replace("await engine.prefetch();", "")
 
 
 def main() -> None:

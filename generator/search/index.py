@@ -53,6 +53,9 @@ HEADING_POSTINGS_PER_SHARD = 5000
 UNITS_PER_DOC_SHARD = 4
 BUNDLE_BYTES = 150_000
 """About how large a bundle of shards is (loaded once the first results are shown)."""
+BUNDLED_INDEX_BYTES = 1_000_000
+"""An index up to this size is also written as bundles, which load whole after the first results;
+a larger one loads shard by shard (at 10,000 items its bundles were 75 MB nobody loaded)."""
 EXCERPT_SOURCE_CHARS = 600
 """How much of a unit's text is kept to cut the result excerpt from."""
 TITLE_CHARACTER = "^"
@@ -100,16 +103,14 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
         shards[f"d/{k}"] = [[u.url, u.title, u.page, u.section, u.text[:EXCERPT_SOURCE_CHARS], int(u.internal)] for u in chunk]
     texts = {name: _shard_text(name, data) for name, data in shards.items()}
     sizes = {name: _write(folder, name, text) for name, text in texts.items()}
-    bundles = _write_bundles(folder, texts)
+    bundles = _write_bundles(folder, texts) if sum(sizes.values()) <= BUNDLED_INDEX_BYTES else 0
     meta = {
         "format": FORMAT,
         "units": len(units),
         "pageStarts": [n for n, unit in enumerate(units) if "#" not in unit.url],
         "termShards": term_shards,
-        "termBytes": sum(size for name, size in sizes.items() if name.startswith(("t/", "h/"))),
         "headingShards": len(headings),
         "docShards": doc_shards,
-        "docBytes": sum(size for name, size in sizes.items() if name.startswith("d/")),
         "bundles": bundles,
         "unitsPerDocShard": UNITS_PER_DOC_SHARD,
         "rules": rules,

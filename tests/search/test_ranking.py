@@ -6,6 +6,9 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from generator.search import index
 from generator.search.index import write_index
 from generator.search.rules import browser_rules
 from generator.search.units import Unit
@@ -75,3 +78,14 @@ def test_only_partial_matches_is_said_when_no_result_holds_every_word(tmp_path: 
     results = found["results"]
     assert [r["url"] for r in results[:2]] == ["playbooks/price/", "faqs/cheap/"]
     assert results[0]["partial"] and not results[1]["partial"] and not found["partial"]
+
+
+def test_a_large_index_is_not_written_twice_as_bundles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bundles load a small index whole after the first results; a large one's would be megabytes nobody loads."""
+    write_index(COMPLAINT_STEPS, tmp_path / "small", browser_rules([], []))
+    assert list((tmp_path / "small" / "b").glob("*.js"))
+    monkeypatch.setattr(index, "BUNDLED_INDEX_BYTES", 1000)  # a few hundred bytes of shards here
+    write_index(COMPLAINT_STEPS, tmp_path / "large", browser_rules([], []))
+    assert not (tmp_path / "large" / "b").exists()
+    (ranked,) = _search(COMPLAINT_STEPS, ["投诉定级"], tmp_path / "site")
+    assert ranked[0] == "sops/complaint/#step-2"

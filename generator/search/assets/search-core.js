@@ -449,12 +449,12 @@
       return alikes.map((words) => ({ alts: words.map((word) => [word]) }));
     }
 
-    // Load the whole index in the background when it is small: its bundles, each
-    // many shards in one request, two at a time (a browser opens six connections to
-    // a site: the next search's own shards need not wait behind the bundles).
-    async function prefetch(maxBytes) {
+    // Load the whole index in the background when the build bundled it (a small
+    // index): its bundles, each many shards in one request, two at a time (a browser
+    // opens six connections to a site: the next search's own shards need not wait
+    // behind the bundles).
+    async function prefetch() {
       const { meta } = await open();
-      if (meta.termBytes + meta.docBytes > maxBytes) return;
       const names = Array.from({ length: meta.bundles }, (_, k) => "b/" + k);
       const lane = async () => {
         while (names.length) await load(names.shift());

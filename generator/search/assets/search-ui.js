@@ -19,7 +19,6 @@
   const FIRST_SCREEN = 5;  // results a phone shows without scrolling
   const EXCERPT_CHARS = 64;
   const KEYSTROKE_MS = 120;
-  const PREFETCH_BYTES = 1000000;
   const waiting = new Map();
   const loaded = new Map();
   let latest = 0;
@@ -125,7 +124,7 @@
         output.dataset.shown = query;
       }
       // the rest of a small index loads once the results are shown, for the next searches
-      window.SalesbookSearch.prefetched ??= engine.prefetch(PREFETCH_BYTES).catch(() => {});
+      window.SalesbookSearch.prefetched ??= engine.prefetch().catch(() => {});
     } catch (error) {
       if (mine !== latest) return;
       meta.textContent = say.failed;
