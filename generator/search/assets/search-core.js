@@ -135,11 +135,9 @@
     const chars = Array.from(text);
     let out = "";
     for (let i = 0; i < chars.length; ) {
-      let length = Math.min(rules.longestRegional, chars.length - i);
-      while (length > 1 && !rules.regional.has(chars.slice(i, i + length).join(""))) length--;
-      const word = chars.slice(i, i + length).join("");
-      out += length > 1 ? rules.regional.get(word) : word;
-      i += length;
+      const word = longestAt(chars, i, rules.longestRegional, (w) => rules.regional.has(w));
+      out += word ? rules.regional.get(word) : chars[i];
+      i += word ? Array.from(word).length : 1;
     }
     return out;
   }
@@ -198,9 +196,14 @@
   }
 
   function longestKnown(chars, start, rules) {
-    for (let length = Math.min(rules.longest, chars.length - start); length >= 1; length--) {
+    return longestAt(chars, start, rules.longest, (word) => rules.stopwords.has(word) || rules.groupOf.has(word));
+  }
+
+  // Return the longest word of at most `longest` characters at `start` that `known` accepts ("" if none).
+  function longestAt(chars, start, longest, known) {
+    for (let length = Math.min(longest, chars.length - start); length >= 1; length--) {
       const word = chars.slice(start, start + length).join("");
-      if (rules.stopwords.has(word) || rules.groupOf.has(word)) return word;
+      if (known(word)) return word;
     }
     return "";
   }
