@@ -33,7 +33,7 @@ from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 from measure import median, run_measured  # noqa: E402
 from tests.search.node_recall import outcomes as node_outcomes  # noqa: E402
-from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, SEARCH_INPUT, open_tab, search, serve  # noqa: E402
+from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, SEARCH_INPUT, open_tab, search, serve  # noqa: E402
 from tests.site.recall import Outcome, Question, load_questions, recall, relative, report  # noqa: E402
 
 FAST_3G = {"offline": False, "latency": 562.5, "downloadThroughput": 1.6e6 / 8 * 0.9, "uploadThroughput": 750e3 / 8 * 0.9}
@@ -149,7 +149,7 @@ def browser_recall(browser: Browser, site: Path, name: str, offline: bool = Fals
 
 
 def _recall(browser: Browser, base: str, home: str, questions: list[Question], name: str) -> dict[str, object]:
-    visit = open_tab(browser, width=390, height=844, is_mobile=True, has_touch=True)
+    visit = open_tab(browser, **PHONE)
     visit.page.goto(base + home)
     found: list[Outcome] = []
     for question in questions:
@@ -178,7 +178,7 @@ def weak_network(browser: Browser, site: Path) -> dict[str, float]:
 
 
 def _first_search(browser: Browser, base: str, typing: float) -> tuple[tuple[float, float], int, int]:
-    visit = open_tab(browser, width=390, height=844, is_mobile=True, has_touch=True)
+    visit = open_tab(browser, **PHONE)
     page: Page = visit.page
     cdp = page.context.new_cdp_session(page)
     cdp.send("Network.enable")

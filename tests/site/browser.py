@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Browser, Page
 
@@ -49,6 +50,10 @@ class Visit:
     def outside(self, origin: str) -> list[str]:
         """Return the requests that did not go to `origin` (a URL prefix)."""
         return [url for url in self.requests if not url.startswith(origin) and not url.startswith(("data:", "blob:", "about:"))]
+
+
+PHONE: dict[str, Any] = {"width": 390, "height": 844, "is_mobile": True, "has_touch": True}
+"""A phone's screen as `open_tab` options (a rep on the road)."""
 
 
 def open_tab(browser: Browser, width: int = 1280, height: int = 900, **options: object) -> Visit:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.site.browser import RESULT_LINKS, SEARCH_INPUT, open_tab, search, serve
+from tests.site.browser import PHONE, RESULT_LINKS, SEARCH_INPUT, open_tab, search, serve
 from tests.site.conftest import Built
 from tests.site.recall import Outcome, Question, load_questions, recall, relative, report, where
 
@@ -76,7 +76,7 @@ two sets of rep questions: met on the second company's, not yet on the demo's (b
 def test_recall_of_the_reps_questions_on_a_phone(
     browser: Browser, served: str, offline_site: Built, second_company_sites: tuple[Built, Built], name: str, offline: bool, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    visit = open_tab(browser, width=390, height=844, is_mobile=True, has_touch=True)
+    visit = open_tab(browser, **PHONE)
     if name.startswith("hechui"):
         site = second_company_sites[1 if offline else 0].site
         base = site.resolve().as_uri() + "/" if offline else None
@@ -99,7 +99,7 @@ def _outcome(page: Page, question: Question, base: str) -> Outcome:
 
 
 def test_pages_fit_a_phone_screen(browser: Browser, served: str, demo_site: Built) -> None:
-    visit = open_tab(browser, width=390, height=844, is_mobile=True, has_touch=True, device_scale_factor=2)
+    visit = open_tab(browser, **PHONE, device_scale_factor=2)
     case = demo_site.repository.items("case-study")[0]
     faq = demo_site.repository.items("faq")[0]
     for path in ("", f"case-studies/{case.id}/", "case-studies/", f"faqs/{faq.id}/", "plans/"):
@@ -134,7 +134,7 @@ def test_the_offline_site_searches_when_opened_from_disk(browser: Browser, offli
 
 def test_pinyin_being_composed_is_not_searched_and_the_committed_word_is(browser: Browser, served: str) -> None:
     """As a phone's input method types: kehu shows in the box while composing, then 客户 is committed."""
-    visit = open_tab(browser, width=390, height=844, is_mobile=True, has_touch=True)
+    visit = open_tab(browser, **PHONE)
     visit.page.goto(served)
     visit.page.keyboard.press("/")
     visit.page.wait_for_selector(SEARCH_INPUT, state="visible")
@@ -150,7 +150,7 @@ def test_pinyin_being_composed_is_not_searched_and_the_committed_word_is(browser
 
 def test_a_result_on_a_page_only_colleagues_may_see_says_so(browser: Browser, served: str, demo_site: Built) -> None:
     """A rep in front of a customer sees which results are internal before opening them."""
-    visit = open_tab(browser, width=390, height=844, is_mobile=True, has_touch=True)
+    visit = open_tab(browser, **PHONE)
     visit.page.goto(served)
     search(visit.page, "价格异议")
     badges = visit.page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => [a.href, !!a.querySelector('.sb-result__internal')])")
