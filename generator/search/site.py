@@ -19,7 +19,7 @@ from mkdocs.utils.meta import get_data
 
 from generator.search.index import IndexSummary, write_index
 from generator.search.rules import for_content
-from generator.search.units import Unit, page_units
+from generator.search.units import Unit, excluded, page_units
 
 INDEX_FOLDER = "search"
 """Where the query module, its style and the index shards go in the site."""
@@ -48,6 +48,8 @@ def index_built_site(site_dir: Path, docs: Path, rules: dict[str, Any]) -> Index
     units: list[Unit] = []
     for source in sorted(docs.rglob("*.md")):
         meta = front_matter(source)
+        if excluded(meta):  # not worth parsing its HTML
+            continue
         url = page_url(source.relative_to(docs))
         title = unescape(str(meta.get("title", "")))  # the generator writes titles HTML-escaped, as MkDocs hands them on
         units.extend(page_units(content_of(site_dir / url / "index.html"), url, title, meta))

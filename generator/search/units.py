@@ -61,11 +61,16 @@ class Unit:
         return self.title if self.title == self.page else f"{self.title} {self.page}"
 
 
+def excluded(meta: dict[str, Any]) -> bool:
+    """Whether a page's front matter keeps it out of search (`search: {exclude: true}`, as in Material)."""
+    return bool((meta.get("search") or {}).get("exclude"))
+
+
 def page_units(html: str, url: str, title: str, meta: dict[str, Any]) -> list[Unit]:
     """Return the answer units of a page from its rendered content and front matter (none when search excludes it)."""
-    search = meta.get("search") or {}
-    if search.get("exclude"):
+    if excluded(meta):
         return []
+    search = meta.get("search") or {}
     tags = [str(tag) for tag in meta.get("tags") or []]
     return units_of_page(html, url, title, str(meta.get("sb_section", "")), tags, float(search.get("boost", 1.0)))
 
