@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import json
 import math
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,8 @@ COMMON_CHARACTER = 0.4
 """A character in more than this share of all units (在, 有, 要: 44 % of the demo's units hold 要) is
 never looked for on its own; chosen on the tuning set (0.35, 0.4, 0.45, 0.5 measured)."""
 FORMAT = 1
+Postings = array
+"""A word's postings: unit numbers and their weights, interleaved (unit, weight, unit, weight, …), in unit order."""
 
 
 @dataclass(frozen=True)
@@ -85,14 +88,14 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
     postings = {term: found for term, found in _postings(units).items() if cohesion.get(term, MAX_COHESION) >= MIN_COHESION}
     groups, group_counts = _group_postings(units, postings, rules["synonyms"])
     postings |= groups
-    total = sum(len(p) for p in postings.values())
+    total = sum(len(p) for p in postings.values()) // 2
     term_shards = max(1, math.ceil(total / POSTINGS_PER_SHARD))
     doc_shards = max(1, math.ceil(len(units) / UNITS_PER_DOC_SHARD))
     shards: dict[str, Any] = {f"t/{k}": {} for k in range(term_shards)}
     reading, sounds = _sounds(cohesion)
     shard_of_term = _placement(reading, term_shards)
     for term, units_of_term in postings.items():
-        shards[f"t/{shard_of_term(term)}"][term] = _encoded(cohesion.get(term, MAX_COHESION), units_of_term)
+        shards[f"t/{shard_of_term(term)}"][term] = _encoded(cohesion.get(term, MAX_COHESION), _pairs(units_of_term))
     headings = _heading_shards(_title_characters(units))
     shards |= headings
     for key, words in sounds.items():
@@ -121,23 +124,39 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
     return IndexSummary(len(units), len(postings), term_shards, doc_shards, sum(sizes.values()) + meta_bytes)
 
 
-def _postings(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
-    """Return, per word, the units containing it with their integer BM25F weight."""
-    counts = [{"title": Counter(tokens(u.title_words)), "context": Counter(tokens(u.context)), "body": Counter(tokens(u.text))} for u in units]
-    average = {f: max(1.0, sum(sum(c[f].values()) for c in counts) / max(1, len(counts))) for f in FIELD_WEIGHTS}
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+def _postings(units: list[Unit]) -> dict[str, Postings]:
+    """Return, per word, the units containing it with their integer BM25F weight.
+
+    Each unit's words are counted when its turn comes, not all kept at once: at 10,000 items the
+    counts of every unit and a tuple per posting took more memory than the rest of the build.
+    """
+    lengths = [{name: sum(counts.values()) for name, counts in _field_counts(unit).items()} for unit in units]
+    average = {f: max(1.0, sum(length[f] for length in lengths) / max(1, len(lengths))) for f in FIELD_WEIGHTS}
+    postings: dict[str, Postings] = {}
     headings = Counter(u.title for u in units if "#" in u.url)
-    for number, fields in enumerate(counts):
-        lengths = {f: sum(fields[f].values()) for f in FIELD_WEIGHTS}
+    for number, unit in enumerate(units):
         weighted: Counter[str] = Counter()
-        for name, weight in FIELD_WEIGHTS.items():
-            norm = 1 - B + B * lengths[name] / average[name]
-            for term, tf in fields[name].items():
-                weighted[term] += weight * tf / norm
-        damping = _boilerplate_damping(units[number], headings) * units[number].boost
+        for name, counts in _field_counts(unit).items():
+            norm = 1 - B + B * lengths[number][name] / average[name]
+            for term, tf in counts.items():
+                weighted[term] += FIELD_WEIGHTS[name] * tf / norm
+        damping = _boilerplate_damping(unit, headings) * unit.boost
         for term, tf in weighted.items():
-            postings[term].append((number, max(1, round(damping * SCALE * tf * (K1 + 1) / (tf + K1)))))
+            found = postings.get(term)
+            if found is None:
+                found = postings[term] = array("I")
+            found.extend((number, max(1, round(damping * SCALE * tf * (K1 + 1) / (tf + K1)))))
     return postings
+
+
+def _field_counts(unit: Unit) -> dict[str, Counter[str]]:
+    """Return how often each word stands in each field of `unit`."""
+    return {"title": Counter(tokens(unit.title_words)), "context": Counter(tokens(unit.context)), "body": Counter(tokens(unit.text))}
+
+
+def _pairs(found: Postings) -> Iterator[tuple[int, int]]:
+    """Yield the (unit, weight) pairs of a word's postings."""
+    return zip(found[::2], found[1::2])
 
 
 def _heading_shards(titles: dict[str, list[tuple[int, int]]]) -> dict[str, dict[str, str]]:
@@ -177,34 +196,40 @@ def _boilerplate_damping(unit: Unit, headings: Counter[str]) -> float:
     return BOILERPLATE_WEIGHT
 
 
-def _group_postings(units: list[Unit], postings: dict[str, list[tuple[int, int]]], groups: list[list[str]]) -> tuple[dict[str, list[tuple[int, int]]], list[list[int]]]:
+def _group_postings(units: list[Unit], postings: dict[str, Postings], groups: list[list[str]]) -> tuple[dict[str, Postings], list[list[int]]]:
     """Return the postings of each synonym group (`=0`, `=1`, … in the rules' order), one word for the query to load,
     and how many units hold each of the group's terms (the query weighs a group by the rarity of the term typed).
 
     A unit holds a group when its text holds one of the group's terms as written;
     its weight is that term's mean word weight, the best of the group's terms.
     """
-    weight_of = {term: dict(found) for term, found in postings.items()}
+    weights: dict[str, dict[int, int]] = {}
+
+    def weight_of(word: str) -> dict[int, int]:
+        if word not in weights:
+            weights[word] = dict(_pairs(postings[word]))
+        return weights[word]
+
     texts: dict[int, str] = {}
-    merged: dict[str, list[tuple[int, int]]] = {}
+    merged: dict[str, Postings] = {}
     counts: list[list[int]] = []
     for number, group in enumerate(groups):
         best: dict[int, int] = {}
         counts.append([])
         for term in group:
-            words = [word for word in dict.fromkeys(tokens(term)) if word in weight_of]
+            words = [word for word in dict.fromkeys(tokens(term)) if word in postings]
             counts[-1].append(0)
             # a term none of whose pairs is a word of the index (坏了) is looked for in every unit
-            candidates = set.intersection(*(set(weight_of[word]) for word in words)) if words else range(len(units))
+            candidates = set.intersection(*(set(weight_of(word)) for word in words)) if words else range(len(units))
             for unit in candidates:
                 if unit not in texts:
                     texts[unit] = normalize(" ".join((units[unit].title_words, units[unit].context, units[unit].text)))
                 if term in texts[unit]:
                     counts[-1][-1] += 1
-                    weight = sum(weight_of[word][unit] for word in words) / len(words) if words else SCALE
+                    weight = sum(weight_of(word)[unit] for word in words) / len(words) if words else SCALE
                     best[unit] = max(best.get(unit, 0), round(weight))
         if best:
-            merged[f"={number}"] = sorted(best.items())
+            merged[f"={number}"] = array("I", [n for pair in sorted(best.items()) for n in pair])
     return merged, counts
 
 
@@ -220,7 +245,7 @@ def _placement(reading: dict[str, str], shards: int) -> Callable[[str], int]:
     return shard
 
 
-def _encoded(cohesion: int, postings: list[tuple[int, int]]) -> str:
+def _encoded(cohesion: int, postings: Iterable[tuple[int, int]]) -> str:
     """Return a word's cohesion and postings as one string: numbers in base 32, units as gaps."""
     numbers = [cohesion]
     previous = 0
