@@ -37,6 +37,9 @@ class Measured:
     """User and system time of the command and its children."""
     tree_peak_mb: float = 0.0
     """The largest sum of the resident sets of the command and its descendants at one moment (sampled)."""
+    tree_peak_pss_mb: float = 0.0
+    """The same with each page shared between processes counted once (proportional set size): a forked
+    worker's resident set counts all it shares with its parent again, this does not."""
 
     @property
     def cores_busy(self) -> float:
@@ -51,7 +54,7 @@ def run_measured(command: Sequence[str], cwd: Path | None = None, env: dict[str,
             out, err = process.communicate()
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{err[-3000:]}")
-    return Measured(**(load_json(out) | {"tree_peak_mb": tree.peak_mb}))
+    return Measured(**(load_json(out) | {"tree_peak_mb": tree.peak_mb, "tree_peak_pss_mb": tree.peak_pss_mb}))
 
 
 def _wrap(command: list[str]) -> None:
@@ -104,6 +107,7 @@ class TreeMemory:
         self.root = root
         self.interval = interval
         self.peak_mb = 0.0
+        self.peak_pss_mb = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -117,7 +121,9 @@ class TreeMemory:
 
     def _sample(self) -> None:
         while not self._stop.wait(self.interval):
-            self.peak_mb = max(self.peak_mb, sum(_rss_kb(pid) for pid in _tree(self.root)[1:]) / 1024)
+            pids = _tree(self.root)[1:]
+            self.peak_mb = max(self.peak_mb, sum(_memory_kb(pid, "/status", "VmRSS:") for pid in pids) / 1024)
+            self.peak_pss_mb = max(self.peak_pss_mb, sum(_memory_kb(pid, "/smaps_rollup", "Pss:") for pid in pids) / 1024)
 
 
 def _tree(root: int) -> list[int]:
@@ -137,10 +143,11 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def _rss_kb(pid: int) -> int:
+def _memory_kb(pid: int, file: str, field: str) -> int:
+    """Return one figure (kB) of a process's memory from /proc/PID/`file` (0 once it has ended)."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}{file}").read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1])
     except OSError:
         pass

@@ -222,6 +222,7 @@ def scale(browser: Browser, n: int, folder: Path) -> dict[str, object]:
         "items": n,
         "build_s": built.seconds,
         "peak_mb": built.tree_peak_mb,
+        "peak_pss_mb": built.tree_peak_pss_mb,
         "index_bytes": sum(index),
         "largest_shard_bytes": index[0],
         "query_ms": query_times(browser, site, [q.q for q in questions], TIMED_COLD),

@@ -104,9 +104,8 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
     for k in range(doc_shards):
         chunk = units[k * UNITS_PER_DOC_SHARD : (k + 1) * UNITS_PER_DOC_SHARD]
         shards[f"d/{k}"] = [[u.url, u.title, u.page, u.section, u.text[:EXCERPT_SOURCE_CHARS], int(u.internal)] for u in chunk]
-    texts = {name: _shard_text(name, data) for name, data in shards.items()}
-    sizes = {name: _write(folder, name, text) for name, text in texts.items()}
-    bundles = _write_bundles(folder, texts) if sum(sizes.values()) <= BUNDLED_INDEX_BYTES else 0
+    size, texts = _write_shards(folder, shards)
+    bundles = _write_bundles(folder, texts) if size <= BUNDLED_INDEX_BYTES else 0
     meta = {
         "format": FORMAT,
         "units": len(units),
@@ -121,7 +120,7 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
         "synonymCounts": group_counts,
     }
     meta_bytes = _write(folder, "meta", _shard_text("meta", meta))
-    return IndexSummary(len(units), len(postings), term_shards, doc_shards, sum(sizes.values()) + meta_bytes)
+    return IndexSummary(len(units), len(postings), term_shards, doc_shards, size + meta_bytes)
 
 
 def _postings(units: list[Unit]) -> dict[str, Postings]:
@@ -307,6 +306,21 @@ def _write(folder: Path, name: str, text: str) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return len(text.encode("utf-8"))
+
+
+def _write_shards(folder: Path, shards: dict[str, Any]) -> tuple[int, dict[str, str]]:
+    """Write each shard, emptying `shards` as it goes; return the bytes written and, for an index small
+    enough to bundle, the shards' texts (a large one's are let go as written)."""
+    size = 0
+    texts: dict[str, str] = {}
+    for name in list(shards):
+        text = _shard_text(name, shards.pop(name))
+        size += _write(folder, name, text)
+        if size <= BUNDLED_INDEX_BYTES:
+            texts[name] = text
+        else:
+            texts.clear()
+    return size, texts
 
 
 def _write_bundles(folder: Path, texts: dict[str, str]) -> int:

@@ -9,6 +9,8 @@ build before the swap, so a broken build never replaces a working site.
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import shutil
 from dataclasses import dataclass
 from datetime import date
@@ -25,7 +27,7 @@ from generator.project import source_folders
 from generator.repository import Repository
 from generator.site.engine import DOCS_DIR, MKDOCS, Mode, require_supported, run_engine
 from generator.site.engine_config import write_config
-from generator.site.generate import generate_pages
+from generator.site.generate import Generated, generate_pages
 from generator.validate import check_repository
 
 CACHE_DIR = "build/cache"
@@ -55,20 +57,42 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
     require_supported(engine, Mode(offline=offline))
     claim_output(target, root, source_folders(root))
     with exclusive(root):
-        checked = check_repository(root)
-        repository = checked.require_clean()
-        docs = root / DOCS_DIR
-        _empty(docs)
-        write_config(root, docs)
-        downloads = write_downloads(repository, docs, pdf=pdf)
-        generated = generate_pages(repository, docs, downloads.paths, today)
-        if not offline:
-            install_published_admin(root, root / CACHE_DIR, docs)
+        generated, downloads, warnings = _write_docs(root, offline, today, pdf)
+        release_freed_memory()
         with staging_beside(target) as staging:
             run_engine(engine, root, staging, Mode(offline=offline), generated.sources)
             swap_in(staging, target)
     docx_count = sum(path.endswith(".docx") for path in downloads.paths)
-    return BuildReport(target, generated.pages, generated.searchable, docx_count, checked.warnings, downloads.pdf_skipped, downloads.pdf_failure)
+    return BuildReport(target, generated.pages, generated.searchable, docx_count, warnings, downloads.pdf_skipped, downloads.pdf_failure)
+
+
+def _write_docs(root: Path, offline: bool, today: date | None, pdf: bool) -> tuple[Generated, Downloads, list[Problem]]:
+    """Check the content and write what the engine builds from: pages, downloads, configuration; return them and the warnings.
+
+    The loaded content is let go when this returns, before the engine runs beside this process.
+    """
+    checked = check_repository(root)
+    repository = checked.require_clean()
+    docs = root / DOCS_DIR
+    _empty(docs)
+    write_config(root, docs)
+    downloads = write_downloads(repository, docs, pdf=pdf)
+    generated = generate_pages(repository, docs, downloads.paths, today)
+    if not offline:
+        install_published_admin(root, root / CACHE_DIR, docs)
+    return generated, downloads, checked.warnings
+
+
+def release_freed_memory() -> None:
+    """Hand the memory freed since the content was loaded back to the system (glibc keeps it for this process otherwise).
+
+    At 10,000 items the loaded content took more memory than MkDocs, which runs beside this process.
+    """
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: its allocator may keep the memory, nothing is lost
+        pass
 
 
 @dataclass(frozen=True)
