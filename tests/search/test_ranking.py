@@ -89,3 +89,12 @@ def test_a_large_index_is_not_written_twice_as_bundles(tmp_path: Path, monkeypat
     assert not (tmp_path / "large" / "b").exists()
     (ranked,) = _search(COMPLAINT_STEPS, ["投诉定级"], tmp_path / "site")
     assert ranked[0] == "sops/complaint/#step-2"
+
+
+def test_a_page_shows_its_runner_up_but_no_third(tmp_path: Path) -> None:
+    """The step a question is about often ranks behind another of its page: it is shown at its own
+    rank, and a third step of the page makes room for another page."""
+    other = Unit("faqs/visit/", "回访要多久", "回访要多久", "问答", pieces=["回访一般在一周内完成。"])
+    (ranked,) = _search([*COMPLAINT_STEPS, other], ["投诉回访登记"], tmp_path)
+    assert ranked[:2] == ["sops/complaint/#step-1", "sops/complaint/#step-3"]
+    assert "faqs/visit/" in ranked and len([url for url in ranked if url.startswith("sops/complaint/")]) == 2

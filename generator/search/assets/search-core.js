@@ -23,6 +23,7 @@
   const SCALE = 10;
   const WORDLIKE = 30;
   const PRECISE_ENOUGH = 0.8;
+  const SECOND_OF_PAGE = 0.3;
   // A pair whose cohesion (pointwise mutual information times SCALE) is below this
   // is taken for two characters of neighbouring words (据会 in 数据会不会).
   const SEPARATE = 15;
@@ -294,20 +295,29 @@
     return values.reduce((a, b) => a + b, 0) / values.length;
   }
 
-  // Keep one unit per page, in rank order: the best, except that a question or a
-  // step covering as much of the query as the page's own unit, and scoring nearly
-  // as well, is preferred to it (it is the more precise answer).
-  function bestOfEachPage(scored, pageOf, pageStarts) {
+  // Keep at most two units per page, in rank order. The page's first is its best, except that
+  // a question or a step covering as much of the query as the page's own unit, and scoring
+  // nearly as well, is preferred to it (it is the more precise answer). A second unit follows
+  // at its own rank when it scores at least SECOND_OF_PAGE of the first: the step a rep asks
+  // about is often the runner-up on its page, behind the page or a neighbouring step.
+  function fewPerPage(scored, pageOf, pageStarts) {
     const byPage = new Map();
+    const shown = [];
     for (const hit of scored) {
       const page = pageOf(hit.unit);
-      const best = byPage.get(page);
-      if (!best) byPage.set(page, { hit, rank: byPage.size });
-      else if (best.hit.unit === pageStarts[page] && !best.replaced && hit.coverage >= best.hit.coverage - 1e-9 && hit.score >= PRECISE_ENOUGH * best.hit.score) {
-        byPage.set(page, { hit: { ...hit, score: best.hit.score }, rank: best.rank, replaced: true });
+      const first = byPage.get(page);
+      if (!first) {
+        const entry = { hit, seconded: false };
+        byPage.set(page, entry);
+        shown.push(entry);
+      } else if (first.hit.unit === pageStarts[page] && !first.replaced && hit.coverage >= first.hit.coverage - 1e-9 && hit.score >= PRECISE_ENOUGH * first.hit.score) {
+        Object.assign(first, { hit: { ...hit, score: first.hit.score }, replaced: true });
+      } else if (!first.seconded && hit.score >= SECOND_OF_PAGE * first.hit.score) {
+        first.seconded = true;
+        shown.push({ hit });
       }
     }
-    return [...byPage.values()].sort((a, b) => a.rank - b.rank).map((entry) => entry.hit);
+    return shown.map((entry) => entry.hit);
   }
 
   // Return [start, end) ranges of `text` (in code units) where one of `terms` occurs.
@@ -423,7 +433,7 @@
       const soundAlike = await homophones(understood, postings, readings, fetchTerms);
       const typedCount = (concept) => meta.synonymCounts[concept.alts[0][0].slice(1)][rules.groups[concept.alts[0][0].slice(1)].indexOf(concept.typed)];
       const ranked = rank(conceptsOf(understood, postings, soundAlike), postings, meta.units, typedCount);
-      const scored = bestOfEachPage(ranked, (unit) => pageOf(meta, unit), meta.pageStarts);
+      const scored = fewPerPage(ranked, (unit) => pageOf(meta, unit), meta.pageStarts);
       const shown = scored.slice(0, limit);
       const docs = new Map();
       const docNames = [...new Set(shown.map((hit) => Math.floor(hit.unit / meta.unitsPerDocShard)))];
