@@ -83,7 +83,7 @@ def test_only_partial_matches_is_said_when_no_result_holds_every_word(tmp_path: 
 def test_a_large_index_is_not_written_twice_as_bundles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Bundles load a small index whole after the first results; a large one's would be megabytes nobody loads."""
     write_index(COMPLAINT_STEPS, tmp_path / "small", browser_rules([], []))
-    assert list((tmp_path / "small" / "b").glob("*.js"))
+    assert list((tmp_path / "small" / "b").glob("*.gz"))
     monkeypatch.setattr(index, "BUNDLED_INDEX_BYTES", 1000)  # a few hundred bytes of shards here
     write_index(COMPLAINT_STEPS, tmp_path / "large", browser_rules([], []))
     assert not (tmp_path / "large" / "b").exists()

@@ -131,10 +131,13 @@
   }
 
   // Return the pairs of a run worth asking the index about: not those inside a word of the rules
-  // (the rules know it already).
+  // (the rules know it already), nor those that take a character of a stop word (a stop word
+  // keeps its characters; only a synonym yields to a stronger word at its edge).
   function queryPairs(run, rules) {
-    const known = dictionaryWords(run, rules).filter((word) => word.length > 1);
-    return pairsOf(run).filter((_, i) => !known.some((word) => word.at <= i && i + 2 <= word.at + word.length));
+    const words = dictionaryWords(run, rules);
+    const inside = (i, word) => word.at <= i && i + 2 <= word.at + word.length;
+    const touches = (i, word) => word.at <= i + 1 && i < word.at + word.length;
+    return pairsOf(run).filter((_, i) => !words.some((word) => (word.length > 1 && inside(i, word)) || (rules.stopwords.has(word.word) && touches(i, word))));
   }
 
   // Replace Taiwan and Hong Kong words by the content's mainland ones (闸道器 -> 网关), longest first.
@@ -413,8 +416,9 @@
     return "t/" + shardOf(term, meta.termShards);
   }
 
-  // The search over an index whose shards `load(name)` returns (a promise).
-  function createEngine(load) {
+  // The search over an index whose shards `load(name)` returns (a promise); `loadBundle(name)`
+  // loads a bundle of shards (see prefetch).
+  function createEngine(load, loadBundle) {
     let opened = null;
     // Load the rules, and a small index's heading characters with them (nearly every
     // question needs them; the box is open while the rep types).
@@ -482,17 +486,12 @@
       return alikes.map((words) => ({ alts: words.map((word) => [word]) }));
     }
 
-    // Load the whole index in the background when the build bundled it (a small
-    // index): its bundles, each many shards in one request, two at a time (a browser
-    // opens six connections to a site: the next search's own shards need not wait
-    // behind the bundles).
+    // Load the whole index in the background when the build bundled it (a small index): all its
+    // bundles at once, each many shards in one compressed request, handed to `loadBundle`. A
+    // shard a search asks for meanwhile comes from its own request or its bundle, whichever is first.
     async function prefetch() {
       const { meta } = await open();
-      const names = Array.from({ length: meta.bundles }, (_, k) => "b/" + k);
-      const lane = async () => {
-        while (names.length) await load(names.shift());
-      };
-      await Promise.all([lane(), lane()]);
+      await Promise.all(Array.from({ length: meta.bundles }, (_, k) => loadBundle("b/" + k)));
     }
     return { open, search, prefetch };
   }
