@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -63,6 +64,13 @@ TITLE_CHARACTER = "^"
 TITLE_CHARACTER_COHESION = 8
 """A query character no word covers (审 in 合同给法务审, 级 in 投诉分几级) is looked for among the
 characters of headings (`^审`), as about a quarter of a word: a heading is short, so a character in it says something."""
+ANSWER_KIND = "?"
+ANSWER_KIND_COHESION = 30
+"""A unit that holds a number with a unit of a kind of answer (`?0`: 3 个工作日, for 多久) is found
+by the words that ask for it as by a word (chosen on the tuning set: 4, 8, 15, 30, 60 measured);
+how many units hold one decides its weight, as for any word."""
+NUMBER = r"(?:\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千半]+)(?:\s*[-–~～至到]\s*(?:\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千]+))?\s*"
+"""A number as content writes it before a unit: 3, 1,200, 1.5, 三, 半, or a range (8–12, 3 至 5)."""
 COMMON_CHARACTER = 0.4
 """A character in more than this share of all units (在, 有, 要: 44 % of the demo's units hold 要) is
 never looked for on its own; chosen on the tuning set (0.35, 0.4, 0.45, 0.5 measured)."""
@@ -94,7 +102,7 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
     shard_of_term = _placement(reading, term_shards)
     for term, units_of_term in postings.items():
         shards[f"t/{shard_of_term(term)}"][term] = _encoded(cohesion.get(term, MAX_COHESION), units_of_term)
-    headings = _heading_shards(_title_characters(units))
+    headings = _heading_shards(_title_characters(units) | _answer_kinds(units, rules["answers"]))
     shards |= headings
     for key, words in sounds.items():
         shards[f"t/{shard_of(key, term_shards)}"][key] = words
@@ -141,12 +149,13 @@ def _postings(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
 
 
 def _heading_shards(titles: dict[str, list[tuple[int, int]]]) -> dict[str, dict[str, str]]:
-    """Return the heading characters' shards (`h/0`, …): apart from the words, so that the few a
-    query needs come in one or two requests of their own rather than one per character."""
+    """Return the shards of heading characters and answer kinds (`h/0`, …): apart from the words, so
+    that the few a query needs come in one or two requests of their own rather than one each."""
     count = max(1, math.ceil(sum(len(p) for p in titles.values()) / HEADING_POSTINGS_PER_SHARD))
     shards: dict[str, dict[str, str]] = {f"h/{k}": {} for k in range(count)}
     for term, found in titles.items():
-        shards[f"h/{shard_of(term, count)}"][term] = _encoded(TITLE_CHARACTER_COHESION, found)
+        cohesion = ANSWER_KIND_COHESION if term.startswith(ANSWER_KIND) else TITLE_CHARACTER_COHESION
+        shards[f"h/{shard_of(term, count)}"][term] = _encoded(cohesion, found)
     return shards
 
 
@@ -167,6 +176,18 @@ def _title_characters(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
         for character in characters:
             if in_text[character] <= COMMON_CHARACTER * len(units):
                 postings[TITLE_CHARACTER + character].append((number, weight))
+    return postings
+
+
+def _answer_kinds(units: list[Unit], kinds: list[dict[str, list[str]]]) -> dict[str, list[tuple[int, int]]]:
+    """Return, per kind of answer (`?0`, `?1`, …: the rules' `answers` in order), the units holding a number with one of its units, weighted as a body word."""
+    patterns = [re.compile(NUMBER + "(?:" + "|".join(re.escape(u) for u in sorted(kind["units"], key=len, reverse=True)) + ")") for kind in kinds]
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, unit in enumerate(units):
+        text = normalize(f"{unit.title} {unit.text}")
+        for k, pattern in enumerate(patterns):
+            if pattern.search(text):
+                postings[f"{ANSWER_KIND}{k}"].append((number, max(1, round(unit.boost * SCALE))))
     return postings
 
 

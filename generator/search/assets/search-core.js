@@ -62,10 +62,12 @@
     const groups = rules.synonyms.map((group) => group.map(simple));
     const groupOf = new Map();
     groups.forEach((group, i) => group.forEach((term) => groupOf.set(term, i)));
-    const longest = Math.max(1, ...[...stopwords, ...groupOf.keys()].map((w) => Array.from(w).length));
+    const answerOf = new Map();
+    (rules.answers || []).forEach((kind, i) => kind.asked.forEach((word) => answerOf.set(simple(word), i)));
+    const longest = Math.max(1, ...[...stopwords, ...groupOf.keys(), ...answerOf.keys()].map((w) => Array.from(w).length));
     const regional = new Map(rules.regional || []);
     const longestRegional = Math.max(1, ...[...regional.keys()].map((w) => Array.from(w).length));
-    return { t2s, stopwords, groups, groupOf, longest, regional, longestRegional };
+    return { t2s, stopwords, groups, groupOf, answerOf, longest, regional, longestRegional };
   }
 
   function normalizeChar(char, t2s) {
@@ -117,27 +119,27 @@
     return { alts: [["=" + rules.groupOf.get(word)]], typed: word };
   }
 
-  // Return every stop word and synonym of the rules that a run holds, overlapping ones included:
-  // [{ at, length, word }].
+  // Return every word of the rules (stop word, synonym, question word of a kind of answer) that a
+  // run holds, overlapping ones included: [{ at, length, word }].
   function dictionaryWords(run, rules) {
     const found = [];
     for (let at = 0; at < run.length; at++) {
       for (let length = 1; length <= Math.min(rules.longest, run.length - at); length++) {
         const word = run.slice(at, at + length);
-        if (rules.stopwords.has(word) || rules.groupOf.has(word)) found.push({ at, length, word });
+        if (rules.stopwords.has(word) || rules.groupOf.has(word) || rules.answerOf.has(word)) found.push({ at, length, word });
       }
     }
     return found;
   }
 
   // Return the pairs of a run worth asking the index about: not those inside a word of the rules
-  // (the rules know it already), nor those that take a character of a stop word (a stop word
-  // keeps its characters; only a synonym yields to a stronger word at its edge).
+  // (the rules know it already), nor those that take a character of a stop word or a question
+  // word (they keep their characters; only a synonym yields to a stronger word at its edge).
   function queryPairs(run, rules) {
     const words = dictionaryWords(run, rules);
     const inside = (i, word) => word.at <= i && i + 2 <= word.at + word.length;
     const touches = (i, word) => word.at <= i + 1 && i < word.at + word.length;
-    return pairsOf(run).filter((_, i) => !words.some((word) => (word.length > 1 && inside(i, word)) || (rules.stopwords.has(word.word) && touches(i, word))));
+    return pairsOf(run).filter((_, i) => !words.some((word) => (word.length > 1 && inside(i, word)) || (!rules.groupOf.has(word.word) && touches(i, word))));
   }
 
   // Replace Taiwan and Hong Kong words by the content's mainland ones (闸道器 -> 网关), longest first.
@@ -176,7 +178,8 @@
   // Cut a run into words: the non-overlapping pairs and words of the rules of greatest total
   // gain (a pair's cohesion above SEPARATE; a word of the rules RULE_WORD_GAIN per pair it spans),
   // so that a synonym never takes a character from a stronger word (设备云上线: 上线, not 云上).
-  // Returns the pairs, the rules' words (stop words dropped, synonyms kept) and the positions covered.
+  // Returns the pairs, the rules' words (stop words dropped, synonyms and question words kept) and
+  // the positions covered.
   function segment(run, postings, rules) {
     const cohesion = (pair) => (postings.has(pair) ? postings.get(pair)[0] : 0);
     const best = [{ score: 0, pieces: [] }];
@@ -199,18 +202,21 @@
     const outsideRules = (i) => !overlaps(i, (piece) => piece.known);
     const pairs = chosen.length || likely.length ? [...new Set([...chosen, ...likely])] : pairsOf(run).filter((pair, i) => outsideRules(i) && postings.has(pair));
     for (const pair of pairs) for (let at = run.indexOf(pair); at >= 0; at = run.indexOf(pair, at + 1)) covered.add(at).add(at + 1);
-    const synonyms = pieces.filter((piece) => piece.known && rules.groupOf.has(piece.word)).map((piece) => piece.word);
-    return { pairs, synonyms, covered };
+    const kept = (map) => pieces.filter((piece) => piece.known && map.has(piece.word)).map((piece) => piece.word);
+    return { pairs, synonyms: kept(rules.groupOf), answers: kept(rules.answerOf), covered };
   }
 
   // A character no word of its run covers (审 in 合同给法务审) is looked for in headings (`^审`).
   const TITLE_CHARACTER = "^";
+  // A kind of answer (`?0`: a duration, asked for by 多久), stored with the heading characters.
+  const ANSWER_KIND = "?";
 
   function conceptsOf(understood, postings, soundAlike, rules) {
     const concepts = [];
     for (const run of understood.runs) {
       const cut = segment(run, postings, rules);
-      concepts.push(...cut.synonyms.map((word) => synonym(word, rules)), ...cut.pairs.map((pair) => ({ alts: [[pair]] })));
+      concepts.push(...cut.synonyms.map((word) => synonym(word, rules)), ...cut.answers.map((word) => ({ alts: [[ANSWER_KIND + rules.answerOf.get(word)]] })));
+      concepts.push(...cut.pairs.map((pair) => ({ alts: [[pair]] })));
       Array.from(run).forEach((char, i) => cut.covered.has(i) || concepts.push({ alts: [[TITLE_CHARACTER + char]] }));
     }
     return dedupe([...understood.concepts, ...concepts, ...soundAlike]);
@@ -244,6 +250,7 @@
       const words = dictionaryWords(run, rules);
       const stopped = (i) => words.some((word) => rules.stopwords.has(word.word) && word.at <= i && i < word.at + word.length);
       terms.push(...words.filter((word) => rules.groupOf.has(word.word)).map((word) => "=" + rules.groupOf.get(word.word)));
+      terms.push(...words.filter((word) => rules.answerOf.has(word.word)).map((word) => ANSWER_KIND + rules.answerOf.get(word.word)));
       terms.push(...queryPairs(run, rules), ...Array.from(run).filter((_, i) => !stopped(i)).map((char) => TITLE_CHARACTER + char));
     }
     return [...new Set(terms)];
@@ -410,7 +417,7 @@
   // Return the shard that holds `term`: a heading character's among the heading shards, a pair of
   // known readings with the words of its sound, any other word by its hash.
   function shardName(term, readings, meta) {
-    if (term.startsWith(TITLE_CHARACTER)) return "h/" + shardOf(term, meta.headingShards);
+    if (term.startsWith(TITLE_CHARACTER) || term.startsWith(ANSWER_KIND)) return "h/" + shardOf(term, meta.headingShards);
     const chars = Array.from(term);
     if (chars.length === 2 && readings.has(chars[0]) && readings.has(chars[1])) return "t/" + shardOf("~" + readings.get(chars[0]) + readings.get(chars[1]), meta.termShards);
     return "t/" + shardOf(term, meta.termShards);
