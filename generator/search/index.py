@@ -15,8 +15,10 @@ looks there for a character that no word of the question covers.
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
+import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -52,8 +54,8 @@ SOUND_COHESION = 30
 POSTINGS_PER_SHARD = 500
 HEADING_POSTINGS_PER_SHARD = 5000
 UNITS_PER_DOC_SHARD = 4
-BUNDLE_BYTES = 150_000
-"""About how large a bundle of shards is (loaded once the first results are shown)."""
+BUNDLE_BYTES = 250_000
+"""About how many bytes of shards a bundle holds before compression (bundles load together once the first results are shown)."""
 BUNDLED_INDEX_BYTES = 1_000_000
 """An index up to this size is also written as bundles, which load whole after the first results;
 a larger one loads shard by shard (at 10,000 items its bundles were 75 MB nobody loaded)."""
@@ -63,10 +65,17 @@ TITLE_CHARACTER = "^"
 TITLE_CHARACTER_COHESION = 8
 """A query character no word covers (审 in 合同给法务审, 级 in 投诉分几级) is looked for among the
 characters of headings (`^审`), as about a quarter of a word: a heading is short, so a character in it says something."""
+ANSWER_KIND = "?"
+ANSWER_KIND_COHESION = 30
+"""A unit that holds a number with a unit of a kind of answer (`?0`: 3 个工作日, for 多久) is found
+by the words that ask for it as by a word (chosen on the tuning set: 4, 8, 15, 30, 60 measured);
+how many units hold one decides its weight, as for any word."""
+NUMBER = r"(?:\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千半]+)(?:\s*[-–~～至到]\s*(?:\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千]+))?\s*"
+"""A number as content writes it before a unit: 3, 1,200, 1.5, 三, 半, or a range (8–12, 3 至 5)."""
 COMMON_CHARACTER = 0.4
 """A character in more than this share of all units (在, 有, 要: 44 % of the demo's units hold 要) is
 never looked for on its own; chosen on the tuning set (0.35, 0.4, 0.45, 0.5 measured)."""
-FORMAT = 1
+FORMAT = 2
 Postings = array
 """A word's postings: unit numbers and their weights, interleaved (unit, weight, unit, weight, …), in unit order."""
 
@@ -96,7 +105,7 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
     shard_of_term = _placement(reading, term_shards)
     for term, units_of_term in postings.items():
         shards[f"t/{shard_of_term(term)}"][term] = _encoded(cohesion.get(term, MAX_COHESION), _pairs(units_of_term))
-    headings = _heading_shards(_title_characters(units))
+    headings = _heading_shards(_title_characters(units) | _answer_kinds(units, rules["answers"]))
     shards |= headings
     for key, words in sounds.items():
         shards[f"t/{shard_of(key, term_shards)}"][key] = words
@@ -104,8 +113,8 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
     for k in range(doc_shards):
         chunk = units[k * UNITS_PER_DOC_SHARD : (k + 1) * UNITS_PER_DOC_SHARD]
         shards[f"d/{k}"] = [[u.url, u.title, u.page, u.section, u.text[:EXCERPT_SOURCE_CHARS], int(u.internal)] for u in chunk]
-    size, texts = _write_shards(folder, shards)
-    bundles = _write_bundles(folder, texts) if size <= BUNDLED_INDEX_BYTES else 0
+    sizes = {name: _write(folder, name, _shard_text(name, data)) for name, data in shards.items()}
+    bundles = _write_bundles(folder, shards, sizes) if sum(sizes.values()) <= BUNDLED_INDEX_BYTES else 0
     meta = {
         "format": FORMAT,
         "units": len(units),
@@ -120,7 +129,7 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
         "synonymCounts": group_counts,
     }
     meta_bytes = _write(folder, "meta", _shard_text("meta", meta))
-    return IndexSummary(len(units), len(postings), term_shards, doc_shards, size + meta_bytes)
+    return IndexSummary(len(units), len(postings), term_shards, doc_shards, sum(sizes.values()) + meta_bytes)
 
 
 def _postings(units: list[Unit]) -> dict[str, Postings]:
@@ -159,12 +168,13 @@ def _pairs(found: Postings) -> Iterator[tuple[int, int]]:
 
 
 def _heading_shards(titles: dict[str, list[tuple[int, int]]]) -> dict[str, dict[str, str]]:
-    """Return the heading characters' shards (`h/0`, …): apart from the words, so that the few a
-    query needs come in one or two requests of their own rather than one per character."""
+    """Return the shards of heading characters and answer kinds (`h/0`, …): apart from the words, so
+    that the few a query needs come in one or two requests of their own rather than one each."""
     count = max(1, math.ceil(sum(len(p) for p in titles.values()) / HEADING_POSTINGS_PER_SHARD))
     shards: dict[str, dict[str, str]] = {f"h/{k}": {} for k in range(count)}
     for term, found in titles.items():
-        shards[f"h/{shard_of(term, count)}"][term] = _encoded(TITLE_CHARACTER_COHESION, found)
+        cohesion = ANSWER_KIND_COHESION if term.startswith(ANSWER_KIND) else TITLE_CHARACTER_COHESION
+        shards[f"h/{shard_of(term, count)}"][term] = _encoded(cohesion, found)
     return shards
 
 
@@ -185,6 +195,18 @@ def _title_characters(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
         for character in characters:
             if in_text[character] <= COMMON_CHARACTER * len(units):
                 postings[TITLE_CHARACTER + character].append((number, weight))
+    return postings
+
+
+def _answer_kinds(units: list[Unit], kinds: list[dict[str, list[str]]]) -> dict[str, list[tuple[int, int]]]:
+    """Return, per kind of answer (`?0`, `?1`, …: the rules' `answers` in order), the units holding a number with one of its units, weighted as a body word."""
+    patterns = [re.compile(NUMBER + "(?:" + "|".join(re.escape(u) for u in sorted(kind["units"], key=len, reverse=True)) + ")") for kind in kinds]
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, unit in enumerate(units):
+        text = normalize(f"{unit.title} {unit.text}")
+        for k, pattern in enumerate(patterns):
+            if pattern.search(text):
+                postings[f"{ANSWER_KIND}{k}"].append((number, max(1, round(unit.boost * SCALE))))
     return postings
 
 
@@ -308,34 +330,24 @@ def _write(folder: Path, name: str, text: str) -> int:
     return len(text.encode("utf-8"))
 
 
-def _write_shards(folder: Path, shards: dict[str, Any]) -> tuple[int, dict[str, str]]:
-    """Write each shard, emptying `shards` as it goes; return the bytes written and, for an index small
-    enough to bundle, the shards' texts (a large one's are let go as written)."""
+def _write_bundles(folder: Path, shards: dict[str, Any], sizes: dict[str, int]) -> int:
+    """Write the shards again in a few gzip-compressed JSON files (`b/0.gz`, …: {shard: data}); return how many.
+
+    A first search loads only the small shards it needs; the rest of the index then loads as
+    bundles, a few requests at once and less than half the bytes, so that on a slow network the
+    next search finds its shards already there. Compressed here, not left to the host: many
+    serve `.js` as it is."""
+    bundles: list[dict[str, Any]] = [{}]
     size = 0
-    texts: dict[str, str] = {}
-    for name in list(shards):
-        text = _shard_text(name, shards.pop(name))
-        size += _write(folder, name, text)
-        if size <= BUNDLED_INDEX_BYTES:
-            texts[name] = text
-        else:
-            texts.clear()
-    return size, texts
-
-
-def _write_bundles(folder: Path, texts: dict[str, str]) -> int:
-    """Write the shards again in a few large files (`b/0`, …); return how many.
-
-    A first search loads only the small shards it needs; the rest of the index then
-    loads as bundles, in a few requests rather than a hundred round trips."""
-    bundles: list[list[str]] = [[]]
-    size = 0
-    for text in texts.values():
+    for name, data in shards.items():
         if size >= BUNDLE_BYTES:
-            bundles.append([])
+            bundles.append({})
             size = 0
-        bundles[-1].append(text)
-        size += len(text.encode("utf-8"))
-    for k, parts in enumerate(bundles):
-        _write(folder, f"b/{k}", "".join(parts) + _shard_text(f"b/{k}", 0))
+        bundles[-1][name] = data
+        size += sizes[name]
+    for k, bundle in enumerate(bundles):
+        text = json.dumps(bundle, ensure_ascii=False, separators=(",", ":"))
+        path = folder / "b" / f"{k}.gz"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
     return len(bundles)

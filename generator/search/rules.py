@@ -1,4 +1,5 @@
-"""The team's search rules (`site_config/search.yaml`): words to ignore and synonym groups.
+"""The team's search rules (`site_config/search.yaml`): words to ignore, synonym groups, and
+kinds of answer (a 多久 question wants the text with a duration: a number followed by 天, 周…).
 
 `salesbook check` reports every mistake at its line and column; the build hands
 the rules, with OpenCC's traditional-to-simplified character table and the Taiwan
@@ -18,6 +19,8 @@ from generator.load import Document, read_document
 from generator.search.tokens import normalize
 
 RULES_FILE = "site_config/search.yaml"
+RULE_KEYS = ("stopwords", "synonyms", "answers")
+ANSWER_KEYS = ("asked", "units")
 
 
 def check_rules(root: Path) -> list[Problem]:
@@ -37,12 +40,14 @@ def load_rules(root: Path) -> tuple[dict[str, Any], list[Problem]]:
     plain = document.plain if isinstance(document.plain, dict) else {}
     stopwords = [normalize(w) for w in _strings(plain.get("stopwords"))]
     groups = [[normalize(t) for t in _strings(g)] for g in plain.get("synonyms") or [] if isinstance(g, list)]
-    return browser_rules(stopwords, [g for g in groups if len(g) > 1]), problems
+    answers = plain.get("answers") if isinstance(plain.get("answers"), dict) else {}
+    kinds = [{key: [normalize(w) for w in _strings(spec.get(key))] for key in ANSWER_KEYS} for spec in answers.values() if isinstance(spec, dict)]
+    return browser_rules(stopwords, [g for g in groups if len(g) > 1], [k for k in kinds if all(k.values())]), problems
 
 
-def browser_rules(stopwords: list[str], synonyms: list[list[str]]) -> dict[str, Any]:
-    """Return the rules in the shape the query module reads."""
-    return {"stopwords": stopwords, "synonyms": synonyms, "t2s": traditional_to_simplified()}
+def browser_rules(stopwords: list[str], synonyms: list[list[str]], answers: list[dict[str, list[str]]] | None = None) -> dict[str, Any]:
+    """Return the rules in the shape the query module reads (`answers`: per kind, the words that ask for it and the units that show it)."""
+    return {"stopwords": stopwords, "synonyms": synonyms, "answers": answers or [], "t2s": traditional_to_simplified()}
 
 
 def for_content(rules: dict[str, Any], texts: list[str]) -> dict[str, Any]:
@@ -54,7 +59,8 @@ def for_content(rules: dict[str, Any], texts: list[str]) -> dict[str, Any]:
     (互动 stays 互动 where the content says it). Both forms are simplified.
     """
     content = "\n".join(normalize(text) for text in texts)
-    known = set(content) | set("".join([*rules["stopwords"], *(term for group in rules["synonyms"] for term in group)]))
+    asked = (word for kind in rules["answers"] for word in kind["asked"])
+    known = set(content) | set("".join([*rules["stopwords"], *(term for group in rules["synonyms"] for term in group), *asked]))
     t2s = "".join(source + target for source, target in _pairs(rules["t2s"]) if target in known)
     regional = [[word, mainland] for word, mainland in regional_words() if mainland in content and word not in content]
     return rules | {"t2s": t2s, "regional": regional}
@@ -99,7 +105,7 @@ def rule_problems(document: Document) -> list[Problem]:
     data = document.plain
     if not isinstance(data, dict):
         return [document.problem((), "search.not_mapping")]
-    problems = [document.problem((key,), "search.unknown_key", key=key) for key in data if key not in ("stopwords", "synonyms")]
+    problems = [document.problem((key,), "search.unknown_key", key=key) for key in data if key not in RULE_KEYS]
     seen: dict[str, str] = {}
     stopwords = data.get("stopwords") or []
     if not isinstance(stopwords, list):
@@ -118,6 +124,29 @@ def rule_problems(document: Document) -> list[Problem]:
             problems.append(document.problem(("synonyms", g), "search.small_group"))
         for t, term in enumerate(group):
             problems.extend(_term_problems(document, ("synonyms", g, t), term, seen))
+    return [*problems, *_answer_problems(document, data.get("answers"), seen)]
+
+
+def _answer_problems(document: Document, answers: object, seen: dict[str, str]) -> list[Problem]:
+    """Return the mistakes of the `answers` section: each kind needs the words that ask for it and its units."""
+    if answers is None:
+        return []
+    if not isinstance(answers, dict):
+        return [document.problem(("answers",), "search.answers_not_mapping")]
+    problems: list[Problem] = []
+    units: dict[str, str] = {}
+    for name, spec in answers.items():
+        if not isinstance(spec, dict):
+            problems.append(document.problem(("answers", name), "search.answer_not_mapping", name=name))
+            continue
+        problems.extend(document.problem(("answers", name, key), "search.answer_unknown_key", key=key) for key in spec if key not in ANSWER_KEYS)
+        for key in ANSWER_KEYS:
+            words = spec.get(key)
+            if not isinstance(words, list) or not words:
+                problems.append(document.problem(("answers", name, key) if key in spec else ("answers", name), "search.answer_needs", key=key))
+                continue
+            for i, word in enumerate(words):
+                problems.extend(_term_problems(document, ("answers", name, key, i), word, seen if key == "asked" else units))
     return problems
 
 

@@ -24,8 +24,9 @@ ANSWER_BOOST = 1.1
 words (核心卖点, 方案): its words count this much more (tuning set: 1.1 to 1.5 measured)."""
 INTERNAL_PAGE_CLASS = "sb-internal-page"
 """The banner of a page only colleagues may see: its results are marked 内部."""
-SKIPPED_CLASSES = frozenset({"sb-meta", "headerlink", "sb-internal__label", INTERNAL_PAGE_CLASS})
-"""Page chrome that answers nothing: owner and review date, heading permalinks, the 内部 labels' warnings."""
+SKIPPED_CLASSES = frozenset({"sb-meta", "headerlink", "sb-internal__label", INTERNAL_PAGE_CLASS, "sb-send", "sb-stale"})
+"""Page chrome that answers nothing: owner and review date, heading permalinks, the 内部 labels' warnings,
+the Word download with its hint, the overdue-review notice."""
 FACTS_CLASS = "sb-facts"
 LABEL_CLASS = "sb-badges"
 """A question's or a step's labels (stage, tags, owner): searched with the unit, never shown as its excerpt."""

@@ -83,9 +83,31 @@ def test_only_partial_matches_is_said_when_no_result_holds_every_word(tmp_path: 
 def test_a_large_index_is_not_written_twice_as_bundles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Bundles load a small index whole after the first results; a large one's would be megabytes nobody loads."""
     write_index(COMPLAINT_STEPS, tmp_path / "small", browser_rules([], []))
-    assert list((tmp_path / "small" / "b").glob("*.js"))
+    assert list((tmp_path / "small" / "b").glob("*.gz"))
     monkeypatch.setattr(index, "BUNDLED_INDEX_BYTES", 1000)  # a few hundred bytes of shards here
     write_index(COMPLAINT_STEPS, tmp_path / "large", browser_rules([], []))
     assert not (tmp_path / "large" / "b").exists()
     (ranked,) = _search(COMPLAINT_STEPS, ["投诉定级"], tmp_path / "site")
     assert ranked[0] == "sops/complaint/#step-2"
+
+
+def test_a_page_shows_its_runner_up_but_no_third(tmp_path: Path) -> None:
+    """The step a question is about often ranks behind another of its page: it is shown at its own
+    rank, and a third step of the page makes room for another page."""
+    other = Unit("faqs/visit/", "回访要多久", "回访要多久", "问答", pieces=["回访一般在一周内完成。"])
+    (ranked,) = _search([*COMPLAINT_STEPS, other], ["投诉回访登记"], tmp_path)
+    assert ranked[:2] == ["sops/complaint/#step-1", "sops/complaint/#step-3"]
+    assert "faqs/visit/" in ranked and len([url for url in ranked if url.startswith("sops/complaint/")]) == 2
+
+
+def test_a_question_word_finds_the_unit_that_answers_its_kind(tmp_path: Path) -> None:
+    """多久 asks for a duration: the unit saying 8 到 12 周 answers it, not the one with 上线 in its title."""
+    units = [
+        Unit("faqs/go-live/#prepare", "上线前准备", "上线常见问题", "问答", pieces=["上线前确认网络和账号。"]),
+        Unit("faqs/go-live/#plan", "实施安排", "上线常见问题", "问答", pieces=["从签约到上线一般 8 到 12 周，分三个阶段。"]),
+    ]
+    rules = browser_rules([], [], [{"asked": ["多久"], "units": ["周"]}])
+    write_index(units, tmp_path / "search", rules)
+    shutil.copy(CORE, tmp_path / "search" / "search-core.js")
+    (found,) = node_search(tmp_path, ["上线要多久"])
+    assert [r["url"] for r in found["results"]][0] == "faqs/go-live/#plan"

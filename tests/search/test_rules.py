@@ -24,6 +24,10 @@ synonyms:
   - [孤零零]
   - []
 colour: red
+answers:
+  时长:
+    asked: [多久, 回款]
+  距离: 很远
 """
 
 
@@ -34,10 +38,13 @@ def test_check_reports_each_mistake_in_the_rules_at_its_line_and_column(minimal:
     lines = [line for line in run.out.splitlines() if line.startswith("site_config/search.yaml")]
     assert lines == [
         "site_config/search.yaml:3:5: stopwords[1]: 词语是空的，请删除这一项或填上词语",
-        "site_config/search.yaml:6:6: synonyms[1][0]: `催收` 已在 synonyms[0] 中出现过；一个词只能属于一处（忽略词或一个同义词组）",
+        "site_config/search.yaml:6:6: synonyms[1][0]: `催收` 已在 synonyms[0] 中出现过；一个词只能属于一处（忽略词、一个同义词组或一种问法）",
         "site_config/search.yaml:7:5: synonyms[2]: 同义词组至少要有两个词，否则没有可替换的词",
         "site_config/search.yaml:8:5: synonyms[3]: 同义词组至少要有两个词，否则没有可替换的词",
-        "site_config/search.yaml:9:9: colour: 未知的键 `colour`，这里只能写 stopwords（忽略词）和 synonyms（同义词组）",
+        "site_config/search.yaml:9:9: colour: 未知的键 `colour`，这里只能写 stopwords（忽略词）、synonyms（同义词组）和 answers（答案类型）",
+        "site_config/search.yaml:11:3: answers.时长: 答案类型缺少 units，或者列表是空的（asked：问法，如“多久”；units：答案里数字后的单位，如“天”）",
+        "site_config/search.yaml:12:17: answers.时长.asked[1]: `回款` 已在 synonyms[0] 中出现过；一个词只能属于一处（忽略词、一个同义词组或一种问法）",
+        "site_config/search.yaml:13:7: answers.距离: 答案类型“距离”下面应写 asked（问法）和 units（单位）两个列表",
     ]
 
 
@@ -61,20 +68,25 @@ def _understood(query: str, content: list[str] | None = None) -> dict[str, objec
 
 
 @pytest.mark.parametrize(
-    ("query", "concepts", "runs"),
+    ("query", "cohesion", "concepts"),
     [
-        ("客户嫌贵怎么办", [["价格异议", "嫌贵"]], ["客户"]),  # stop word dropped, synonym group found
-        ("客戶投訴怎麼處理", [["投诉", "客诉"]], ["客户", "处理"]),  # traditional characters, by OpenCC's table
-        ("MES能过GMP吗", [["mes"], ["gmp"]], ["能过"]),  # Latin split from Chinese, not stemmed
-        ("ＭＥＳ（ＧＭＰ）认证", [["mes"], ["gmp"]], ["认证"]),  # full-width letters and brackets
-        ("EG-500多少钱", [["eg"], ["500"], ["价格", "价钱"]], []),  # product code parts; 多少钱 before the stop word 多少
+        ("客户嫌贵怎么办", {"客户": 44}, [["价格异议", "嫌贵"], ["客户"]]),  # stop word dropped, synonym group found
+        ("客戶投訴怎麼處理", {"客户": 44, "处理": 50}, [["投诉", "客诉"], ["客户"], ["处理"]]),  # traditional characters, by OpenCC's table
+        ("MES能过GMP吗", {}, [["mes"], ["gmp"], ["^能"], ["^过"]]),  # Latin split from Chinese, not stemmed; 能过 no word
+        ("ＭＥＳ（ＧＭＰ）认证", {"认证": 50}, [["mes"], ["gmp"], ["认证"]]),  # full-width letters and brackets
+        ("EG-500多少钱", {}, [["eg"], ["500"], ["价格", "价钱"]]),  # product code parts; 多少钱 before the stop word 多少
+        ("设备云上线要多久", {"设备": 51, "备云": 49, "上线": 38}, [["?0"], ["设备"], ["上线"], ["备云"], ["^要"]]),  # 云上 (SaaS) yields to 上线; 多久 asks for a duration
+        ("传感器的价钱", {"传感": 50, "感器": 50, "器的": 40}, [["价格", "价钱"], ["传感"], ["感器"]]),  # 的 goes, 器的 with it
     ],
 )
-def test_a_query_is_understood_by_the_rules(query: str, concepts: list[list[str]], runs: list[str]) -> None:
-    understood = _understood(query)
-    found = [_terms(concept)[: len(expected)] for concept, expected in zip(understood["concepts"], concepts, strict=True)]  # type: ignore[index]
-    assert found == concepts
-    assert understood["runs"] == runs
+def test_a_query_is_cut_into_the_rules_words_and_the_index_words(query: str, cohesion: dict[str, int], concepts: list[list[str]]) -> None:
+    """The rules' words compete with the index's words (pairs of known cohesion) for the query's characters."""
+    postings = {pair: [value] for pair, value in cohesion.items()}
+    found = _node(
+        f"const u = core.understand({json.dumps(query, ensure_ascii=False)}, rules);"
+        f"process.stdout.write(JSON.stringify(core.conceptsOf(u, new Map(Object.entries({json.dumps(postings, ensure_ascii=False)})), [], rules)))"
+    )
+    assert [_terms(concept)[: len(expected)] for concept, expected in zip(found, concepts, strict=True)] == concepts  # type: ignore[arg-type]
 
 
 def _terms(concept: dict[str, list[list[str]]]) -> list[str]:

@@ -8,6 +8,8 @@ FAQ_PAGE = """
 <h1 id="x">设备云常见问题</h1>
 <p class="sb-meta"><span>负责人：许文博</span></p>
 <p class="sb-internal-page"><span class="sb-internal__tag">内部</span>本页只供同事参考，不要发给客户。</p>
+<p class="sb-send"><a class="md-button sb-send__docx" href="x.docx">Word 版</a> <span class="sb-send__hint">只含可以给客户看的内容</span></p>
+<div class="admonition warning sb-stale"><p class="admonition-title">审核已过期</p><p>本页最近一次审核是 2026-04-09。</p></div>
 <p class="sb-lead">产品：<a href="../../products/cloud/">设备云</a>。共 2 个问题。</p>
 <h2 class="sb-answer" id="free-trial">能免费试用吗？<a class="headerlink" href="#free-trial">¶</a></h2>
 <p class="sb-badges"><span class="sb-badge">初步接洽</span><span class="sb-badge">试用</span></p>
@@ -24,7 +26,7 @@ def test_a_page_is_cut_into_its_own_unit_and_one_per_answer() -> None:
     units = units_of_page(FAQ_PAGE, "faqs/cloud-faq/", "设备云常见问题", "常见问题", ["SaaS"])
     assert [(u.url, u.title) for u in units] == [("faqs/cloud-faq/", "设备云常见问题"), ("faqs/cloud-faq/#free-trial", "能免费试用吗？")]
     top, trial = units
-    assert top.text == "产品：设备云。共 2 个问题。" and top.context == "常见问题 SaaS"
+    assert top.text == "产品：设备云。共 2 个问题。" and top.context == "常见问题 SaaS"  # no Word download, no overdue notice
     assert trial.text == "可以，试用 30 天。 · 版本 · 标准版"  # cells apart, labels not in the excerpt text
     assert "试用" in trial.context and trial.title_words == "能免费试用吗？ 设备云常见问题"
 

@@ -23,6 +23,12 @@
   const SCALE = 10;
   const WORDLIKE = 30;
   const PRECISE_ENOUGH = 0.8;
+  // What a stop word or synonym of the rules gains when the query is cut into words: per pair it
+  // spans, as much as a pair of fair cohesion (云上 yields to 上线, a word of the content); a
+  // one-character stop word (吗, 的) as much as the most cohesive pair, so it always goes.
+  const RULE_WORD_GAIN = 20;
+  const LONE_RULE_WORD_GAIN = 45;
+  const SECOND_OF_PAGE = 0.3;
   // A pair whose cohesion (pointwise mutual information times SCALE) is below this
   // is taken for two characters of neighbouring words (据会 in 数据会不会).
   const SEPARATE = 15;
@@ -56,10 +62,12 @@
     const groups = rules.synonyms.map((group) => group.map(simple));
     const groupOf = new Map();
     groups.forEach((group, i) => group.forEach((term) => groupOf.set(term, i)));
-    const longest = Math.max(1, ...[...stopwords, ...groupOf.keys()].map((w) => Array.from(w).length));
+    const answerOf = new Map();
+    (rules.answers || []).forEach((kind, i) => kind.asked.forEach((word) => answerOf.set(simple(word), i)));
+    const longest = Math.max(1, ...[...stopwords, ...groupOf.keys(), ...answerOf.keys()].map((w) => Array.from(w).length));
     const regional = new Map(rules.regional || []);
     const longestRegional = Math.max(1, ...[...regional.keys()].map((w) => Array.from(w).length));
-    return { t2s, stopwords, groups, groupOf, longest, regional, longestRegional };
+    return { t2s, stopwords, groups, groupOf, answerOf, longest, regional, longestRegional };
   }
 
   function normalizeChar(char, t2s) {
@@ -92,41 +100,46 @@
     return value % shards;
   }
 
-  // Return the query's concepts: [{ alts: [[term, ...], ...] }], and runs of Chinese
-  // characters left to cut into words once the index says which pairs are words.
+  // Return the query's Latin and number concepts ({ alts: [[term, ...], ...] }) and its runs of
+  // Chinese characters, cut into words only once the index says which of their pairs are words.
   function understand(query, rules) {
     const concepts = [];
     const runs = [];
-    const text = mainlandWords(normalize(query, rules.t2s), rules);
-    // the index stores each synonym group as one word, `=` and its number
-    // (weighed by how rare the word the rep typed is)
-    const synonym = (word) => concepts.push({ alts: [["=" + rules.groupOf.get(word)]], typed: word });
-    const free = (piece) => {
-      if (!CJK_RUN.test(piece)) concepts.push({ alts: [[piece]] });
-      else runs.push(piece);
-    };
-    for (const run of text.match(WORD) || []) {
-      if (!CJK_RUN.test(run)) {
-        if (rules.groupOf.has(run)) synonym(run);
-        else if (!rules.stopwords.has(run)) free(run);
-        continue;
-      }
-      const chars = Array.from(run);
-      let pending = "";
-      for (let i = 0; i < chars.length; ) {
-        const known = longestKnown(chars, i, rules);
-        if (!known) {
-          pending += chars[i++];
-          continue;
-        }
-        if (pending) free(pending);
-        pending = "";
-        if (rules.groupOf.has(known)) synonym(known);
-        i += Array.from(known).length;
-      }
-      if (pending) free(pending);
+    for (const token of mainlandWords(normalize(query, rules.t2s), rules).match(WORD) || []) {
+      if (CJK_RUN.test(token)) runs.push(token);
+      else if (rules.groupOf.has(token)) concepts.push(synonym(token, rules));
+      else if (!rules.stopwords.has(token)) concepts.push({ alts: [[token]] });
     }
     return { concepts, runs };
+  }
+
+  // The index stores each synonym group as one word, `=` and its number (weighed by how rare the
+  // word the rep typed is).
+  function synonym(word, rules) {
+    return { alts: [["=" + rules.groupOf.get(word)]], typed: word };
+  }
+
+  // Return every word of the rules (stop word, synonym, question word of a kind of answer) that a
+  // run holds, overlapping ones included: [{ at, length, word }].
+  function dictionaryWords(run, rules) {
+    const found = [];
+    for (let at = 0; at < run.length; at++) {
+      for (let length = 1; length <= Math.min(rules.longest, run.length - at); length++) {
+        const word = run.slice(at, at + length);
+        if (rules.stopwords.has(word) || rules.groupOf.has(word) || rules.answerOf.has(word)) found.push({ at, length, word });
+      }
+    }
+    return found;
+  }
+
+  // Return the pairs of a run worth asking the index about: not those inside a word of the rules
+  // (the rules know it already), nor those that take a character of a stop word or a question
+  // word (they keep their characters; only a synonym yields to a stronger word at its edge).
+  function queryPairs(run, rules) {
+    const words = dictionaryWords(run, rules);
+    const inside = (i, word) => word.at <= i && i + 2 <= word.at + word.length;
+    const touches = (i, word) => word.at <= i + 1 && i < word.at + word.length;
+    return pairsOf(run).filter((_, i) => !words.some((word) => (word.length > 1 && inside(i, word)) || (!rules.groupOf.has(word.word) && touches(i, word))));
   }
 
   // Replace Taiwan and Hong Kong words by the content's mainland ones (闸道器 -> 网关), longest first.
@@ -149,9 +162,7 @@
   }
 
   // Return the pairs of a run that no word of its cut covers (where a homophone typo may hide).
-  function uncovered(run, words) {
-    const covered = new Set();
-    for (const word of words) for (let at = run.indexOf(word); at >= 0; at = run.indexOf(word, at + 1)) covered.add(at).add(at + 1);
+  function uncovered(run, covered) {
     return pairsOf(run).filter((_, i) => !covered.has(i) && !covered.has(i + 1));
   }
 
@@ -164,39 +175,51 @@
     return readings;
   }
 
-  // Cut a run into words: the non-overlapping pairs of greatest total cohesion.
-  function segment(run, postings) {
+  // Cut a run into words: the non-overlapping pairs and words of the rules of greatest total
+  // gain (a pair's cohesion above SEPARATE; a word of the rules RULE_WORD_GAIN per pair it spans),
+  // so that a synonym never takes a character from a stronger word (设备云上线: 上线, not 云上).
+  // Returns the pairs, the rules' words (stop words dropped, synonyms and question words kept) and
+  // the positions covered.
+  function segment(run, postings, rules) {
     const cohesion = (pair) => (postings.has(pair) ? postings.get(pair)[0] : 0);
-    const best = [{ score: 0, pairs: [] }];
+    const best = [{ score: 0, pieces: [] }];
+    const ending = new Map();
+    for (const word of dictionaryWords(run, rules)) ending.set(word.at + word.length, [...(ending.get(word.at + word.length) || []), word]);
     for (let end = 1; end <= run.length; end++) {
       let choice = best[end - 1];
-      if (end >= 2) {
-        const pair = run.slice(end - 2, end);
-        const gain = cohesion(pair) - SEPARATE;
-        if (gain > 0 && best[end - 2].score + gain > choice.score) choice = { score: best[end - 2].score + gain, pairs: [...best[end - 2].pairs, pair] };
-      }
+      const consider = (piece, gain) => {
+        if (gain > 0 && best[piece.at].score + gain > choice.score) choice = { score: best[piece.at].score + gain, pieces: [...best[piece.at].pieces, piece] };
+      };
+      if (end >= 2) consider({ at: end - 2, length: 2, word: run.slice(end - 2, end) }, cohesion(run.slice(end - 2, end)) - SEPARATE);
+      for (const word of ending.get(end) || []) consider({ ...word, known: true }, word.length > 1 ? RULE_WORD_GAIN * (word.length - 1) : LONE_RULE_WORD_GAIN);
       best.push(choice);
     }
-    const words = [...new Set([...best[run.length].pairs, ...pairsOf(run).filter((pair) => cohesion(pair) >= WORDLIKE)])];
-    return words.length ? words : pairsOf(run).filter((pair) => postings.has(pair));
+    const pieces = best[run.length].pieces;
+    const covered = new Set(pieces.flatMap((piece) => Array.from({ length: piece.length }, (_, k) => piece.at + k)));
+    const chosen = pieces.filter((piece) => !piece.known).map((piece) => piece.word);
+    const overlaps = (i, kind) => pieces.some((piece) => kind(piece) && piece.at <= i + 1 && i < piece.at + piece.length);
+    const likely = pairsOf(run).filter((pair, i) => cohesion(pair) >= WORDLIKE && !overlaps(i, (piece) => piece.known && rules.stopwords.has(piece.word)));
+    const outsideRules = (i) => !overlaps(i, (piece) => piece.known);
+    const pairs = chosen.length || likely.length ? [...new Set([...chosen, ...likely])] : pairsOf(run).filter((pair, i) => outsideRules(i) && postings.has(pair));
+    for (const pair of pairs) for (let at = run.indexOf(pair); at >= 0; at = run.indexOf(pair, at + 1)) covered.add(at).add(at + 1);
+    const kept = (map) => pieces.filter((piece) => piece.known && map.has(piece.word)).map((piece) => piece.word);
+    return { pairs, synonyms: kept(rules.groupOf), answers: kept(rules.answerOf), covered };
   }
 
   // A character no word of its run covers (审 in 合同给法务审) is looked for in headings (`^审`).
   const TITLE_CHARACTER = "^";
+  // A kind of answer (`?0`: a duration, asked for by 多久), stored with the heading characters.
+  const ANSWER_KIND = "?";
 
-  function conceptsOf(understood, postings, soundAlike) {
+  function conceptsOf(understood, postings, soundAlike, rules) {
     const concepts = [];
     for (const run of understood.runs) {
-      const words = segment(run, postings);
-      concepts.push(...words.map((pair) => ({ alts: [[pair]] })));
-      const covered = new Set(words.join(""));
-      for (const char of run) if (!covered.has(char)) concepts.push({ alts: [[TITLE_CHARACTER + char]] });
+      const cut = segment(run, postings, rules);
+      concepts.push(...cut.synonyms.map((word) => synonym(word, rules)), ...cut.answers.map((word) => ({ alts: [[ANSWER_KIND + rules.answerOf.get(word)]] })));
+      concepts.push(...cut.pairs.map((pair) => ({ alts: [[pair]] })));
+      Array.from(run).forEach((char, i) => cut.covered.has(i) || concepts.push({ alts: [[TITLE_CHARACTER + char]] }));
     }
     return dedupe([...understood.concepts, ...concepts, ...soundAlike]);
-  }
-
-  function longestKnown(chars, start, rules) {
-    return longestAt(chars, start, rules.longest, (word) => rules.stopwords.has(word) || rules.groupOf.has(word));
   }
 
   // Return the longest word of at most `longest` characters at `start` that `known` accepts ("" if none).
@@ -218,9 +241,19 @@
     });
   }
 
-  function termsOf(understood) {
-    const characters = understood.runs.flatMap((run) => Array.from(run, (char) => TITLE_CHARACTER + char));
-    return [...new Set([...understood.concepts.flatMap((c) => c.alts.flat()), ...understood.runs.flatMap(pairsOf), ...characters])];
+  // Return the index words a query may need: its concepts' terms, the synonym groups of every
+  // word of the rules its runs hold, their pairs, and their characters outside stop words (a
+  // character left over by the cut is looked for in headings).
+  function termsOf(understood, rules) {
+    const terms = understood.concepts.flatMap((c) => c.alts.flat());
+    for (const run of understood.runs) {
+      const words = dictionaryWords(run, rules);
+      const stopped = (i) => words.some((word) => rules.stopwords.has(word.word) && word.at <= i && i < word.at + word.length);
+      terms.push(...words.filter((word) => rules.groupOf.has(word.word)).map((word) => "=" + rules.groupOf.get(word.word)));
+      terms.push(...words.filter((word) => rules.answerOf.has(word.word)).map((word) => ANSWER_KIND + rules.answerOf.get(word.word)));
+      terms.push(...queryPairs(run, rules), ...Array.from(run).filter((_, i) => !stopped(i)).map((char) => TITLE_CHARACTER + char));
+    }
+    return [...new Set(terms)];
   }
 
   function idf(df, units) {
@@ -294,20 +327,29 @@
     return values.reduce((a, b) => a + b, 0) / values.length;
   }
 
-  // Keep one unit per page, in rank order: the best, except that a question or a
-  // step covering as much of the query as the page's own unit, and scoring nearly
-  // as well, is preferred to it (it is the more precise answer).
-  function bestOfEachPage(scored, pageOf, pageStarts) {
+  // Keep at most two units per page, in rank order. The page's first is its best, except that
+  // a question or a step covering as much of the query as the page's own unit, and scoring
+  // nearly as well, is preferred to it (it is the more precise answer). A second unit follows
+  // at its own rank when it scores at least SECOND_OF_PAGE of the first: the step a rep asks
+  // about is often the runner-up on its page, behind the page or a neighbouring step.
+  function fewPerPage(scored, pageOf, pageStarts) {
     const byPage = new Map();
+    const shown = [];
     for (const hit of scored) {
       const page = pageOf(hit.unit);
-      const best = byPage.get(page);
-      if (!best) byPage.set(page, { hit, rank: byPage.size });
-      else if (best.hit.unit === pageStarts[page] && !best.replaced && hit.coverage >= best.hit.coverage - 1e-9 && hit.score >= PRECISE_ENOUGH * best.hit.score) {
-        byPage.set(page, { hit: { ...hit, score: best.hit.score }, rank: best.rank, replaced: true });
+      const first = byPage.get(page);
+      if (!first) {
+        const entry = { hit, seconded: false };
+        byPage.set(page, entry);
+        shown.push(entry);
+      } else if (first.hit.unit === pageStarts[page] && !first.replaced && hit.coverage >= first.hit.coverage - 1e-9 && hit.score >= PRECISE_ENOUGH * first.hit.score) {
+        Object.assign(first, { hit: { ...hit, score: first.hit.score }, replaced: true });
+      } else if (!first.seconded && hit.score >= SECOND_OF_PAGE * first.hit.score) {
+        first.seconded = true;
+        shown.push({ hit });
       }
     }
-    return [...byPage.values()].sort((a, b) => a.rank - b.rank).map((entry) => entry.hit);
+    return shown.map((entry) => entry.hit);
   }
 
   // Return [start, end) ranges of `text` (in code units) where one of `terms` occurs.
@@ -362,14 +404,12 @@
     return { start, end: Math.min(text.length, start + length), marks: ranges };
   }
 
-  // Return the sound key (~huikuan) of each pair of the query's runs whose readings the index knows.
-  function soundKeys(understood, readings) {
+  // Return the sound key (~huikuan) of each of `pairs` whose readings the index knows.
+  function soundKeys(pairs, readings) {
     const keys = new Map();
-    for (const run of understood.runs) {
-      for (const pair of pairsOf(run)) {
-        const [a, b] = Array.from(pair);
-        if (readings.has(a) && readings.has(b)) keys.set(pair, "~" + readings.get(a) + readings.get(b));
-      }
+    for (const pair of pairs) {
+      const [a, b] = Array.from(pair);
+      if (readings.has(a) && readings.has(b)) keys.set(pair, "~" + readings.get(a) + readings.get(b));
     }
     return keys;
   }
@@ -377,14 +417,15 @@
   // Return the shard that holds `term`: a heading character's among the heading shards, a pair of
   // known readings with the words of its sound, any other word by its hash.
   function shardName(term, readings, meta) {
-    if (term.startsWith(TITLE_CHARACTER)) return "h/" + shardOf(term, meta.headingShards);
+    if (term.startsWith(TITLE_CHARACTER) || term.startsWith(ANSWER_KIND)) return "h/" + shardOf(term, meta.headingShards);
     const chars = Array.from(term);
     if (chars.length === 2 && readings.has(chars[0]) && readings.has(chars[1])) return "t/" + shardOf("~" + readings.get(chars[0]) + readings.get(chars[1]), meta.termShards);
     return "t/" + shardOf(term, meta.termShards);
   }
 
-  // The search over an index whose shards `load(name)` returns (a promise).
-  function createEngine(load) {
+  // The search over an index whose shards `load(name)` returns (a promise); `loadBundle(name)`
+  // loads a bundle of shards (see prefetch).
+  function createEngine(load, loadBundle) {
     let opened = null;
     // Load the rules, and a small index's heading characters with them (nearly every
     // question needs them; the box is open while the rep types).
@@ -417,13 +458,13 @@
         return found;
       };
       // the sounds of the query's pairs come in the same round as its words (a homophone costs no extra wait)
-      for (const [term, text] of await fetchTerms([...termsOf(understood), ...soundKeys(understood, readings).values()])) {
+      for (const [term, text] of await fetchTerms([...termsOf(understood, rules), ...soundKeys(understood.runs.flatMap((run) => queryPairs(run, rules)), readings).values()])) {
         if (!term.startsWith("~")) postings.set(term, decode(text));
       }
-      const soundAlike = await homophones(understood, postings, readings, fetchTerms);
+      const soundAlike = await homophones(understood, postings, rules, readings, fetchTerms);
       const typedCount = (concept) => meta.synonymCounts[concept.alts[0][0].slice(1)][rules.groups[concept.alts[0][0].slice(1)].indexOf(concept.typed)];
-      const ranked = rank(conceptsOf(understood, postings, soundAlike), postings, meta.units, typedCount);
-      const scored = bestOfEachPage(ranked, (unit) => pageOf(meta, unit), meta.pageStarts);
+      const ranked = rank(conceptsOf(understood, postings, soundAlike, rules), postings, meta.units, typedCount);
+      const scored = fewPerPage(ranked, (unit) => pageOf(meta, unit), meta.pageStarts);
       const shown = scored.slice(0, limit);
       const docs = new Map();
       const docNames = [...new Set(shown.map((hit) => Math.floor(hit.unit / meta.unitsPerDocShard)))];
@@ -438,9 +479,9 @@
     }
     // Return concepts for the pairs no word covers that sound like words of the
     // index (会款 -> 回款), loading their postings into `postings`.
-    async function homophones(understood, postings, readings, fetchTerms) {
-      const pairs = understood.runs.flatMap((run) => uncovered(run, segment(run, postings))).filter((pair) => !postings.has(pair));
-      const keys = soundKeys({ runs: pairs }, readings);
+    async function homophones(understood, postings, rules, readings, fetchTerms) {
+      const pairs = understood.runs.flatMap((run) => uncovered(run, segment(run, postings, rules).covered)).filter((pair) => !postings.has(pair));
+      const keys = soundKeys(pairs, readings);
       if (!keys.size) return [];
       const sounds = await fetchTerms([...new Set(keys.values())]);
       const sharing = (pair) => (word) => word[0] === pair[0] || word[1] === pair[1];
@@ -452,17 +493,12 @@
       return alikes.map((words) => ({ alts: words.map((word) => [word]) }));
     }
 
-    // Load the whole index in the background when the build bundled it (a small
-    // index): its bundles, each many shards in one request, two at a time (a browser
-    // opens six connections to a site: the next search's own shards need not wait
-    // behind the bundles).
+    // Load the whole index in the background when the build bundled it (a small index): all its
+    // bundles at once, each many shards in one compressed request, handed to `loadBundle`. A
+    // shard a search asks for meanwhile comes from its own request or its bundle, whichever is first.
     async function prefetch() {
       const { meta } = await open();
-      const names = Array.from({ length: meta.bundles }, (_, k) => "b/" + k);
-      const lane = async () => {
-        while (names.length) await load(names.shift());
-      };
-      await Promise.all([lane(), lane()]);
+      await Promise.all(Array.from({ length: meta.bundles }, (_, k) => loadBundle("b/" + k)));
     }
     return { open, search, prefetch };
   }

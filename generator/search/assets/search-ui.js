@@ -1,5 +1,6 @@
 // salesbook: the header search box. It loads the index shards with <script> tags
-// (which work over HTTP and from file:// alike), asks search-core.js for the
+// (which work over HTTP and from file:// alike) and, when served, the rest of a small
+// index as gzip-compressed bundles after the first results; asks search-core.js for the
 // ranked answers and shows each as one result: where it is, its title and one
 // short excerpt with the matched words marked. Tapping a result opens its anchor.
 (() => {
@@ -46,7 +47,20 @@
     return loaded.get(name);
   }
 
-  const engine = core.createEngine(load);
+  // Fetch a bundle of shards ({shard: data}, gzip-compressed JSON) and hand each to `receive`
+  // (a host that sends .gz with Content-Encoding: gzip has unpacked it already).
+  async function loadBundle(name) {
+    const response = await fetch(new URL(`search/${name}.gz`, base));
+    if (!response.ok) throw new Error(`search bundle ${name} did not load`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const packed = bytes[0] === 0x1f && bytes[1] === 0x8b;
+    const text = packed ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text() : new TextDecoder().decode(bytes);
+    for (const [shard, data] of Object.entries(JSON.parse(text))) window.SalesbookSearch.receive(shard, data);
+  }
+
+  const engine = core.createEngine(load, loadBundle);
+  // bundles only pay over a network, and need the browser to unpack gzip (file:// reads shards from disk)
+  const bundled = location.protocol.startsWith("http") && "DecompressionStream" in window;
   window.SalesbookSearch.engine = engine;  // for the bench, which times queries in the page
 
   function element(tag, className, text) {
@@ -124,7 +138,7 @@
         output.dataset.shown = query;
       }
       // the rest of a small index loads once the results are shown, for the next searches
-      window.SalesbookSearch.prefetched ??= engine.prefetch().catch(() => {});
+      if (bundled) window.SalesbookSearch.prefetched ??= engine.prefetch().catch(() => {});
     } catch (error) {
       if (mine !== latest) return;
       meta.textContent = say.failed;
