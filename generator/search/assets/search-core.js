@@ -64,10 +64,11 @@
     groups.forEach((group, i) => group.forEach((term) => groupOf.set(term, i)));
     const answerOf = new Map();
     (rules.answers || []).forEach((kind, i) => kind.asked.forEach((word) => answerOf.set(simple(word), i)));
+    const answerPatterns = (rules.answers || []).map((kind) => new RegExp(kind.pattern, "gu"));
     const longest = Math.max(1, ...[...stopwords, ...groupOf.keys(), ...answerOf.keys()].map((w) => Array.from(w).length));
     const regional = new Map(rules.regional || []);
     const longestRegional = Math.max(1, ...[...regional.keys()].map((w) => Array.from(w).length));
-    return { t2s, stopwords, groups, groupOf, answerOf, longest, regional, longestRegional };
+    return { t2s, stopwords, groups, groupOf, answerOf, answerPatterns, longest, regional, longestRegional };
   }
 
   function normalizeChar(char, t2s) {
@@ -411,6 +412,15 @@
     return { start, end: Math.min(text.length, start + length), marks: ranges };
   }
 
+  // Return the words that show a result's term: a synonym group's words, the numbers with units
+  // of a kind of answer that the result holds (4–6 周 for 多久), or the term itself.
+  function markedAs(term, text, rules) {
+    if (term.startsWith("=")) return rules.groups[term.slice(1)];
+    if (!term.startsWith(ANSWER_KIND)) return [term];
+    const pattern = rules.answerPatterns[Number(term.slice(1))];
+    return [...new Set(Array.from(normalize(text).matchAll(pattern), (match) => match[0].trim()))];
+  }
+
   // Return the sound key (~huikuan) of each of `pairs` whose readings the index knows.
   function soundKeys(pairs, readings) {
     const keys = new Map();
@@ -478,7 +488,7 @@
       await Promise.all(docNames.map((k) => load("d/" + k).then((rows) => docs.set(k, rows))));
       const results = shown.map((hit) => {
         const [url, title, page, section, text, internal] = docs.get(Math.floor(hit.unit / meta.unitsPerDocShard))[hit.unit % meta.unitsPerDocShard];
-        const terms = hit.terms.flatMap((term) => (term.startsWith("=") ? rules.groups[term.slice(1)] : [term]));
+        const terms = hit.terms.flatMap((term) => markedAs(term, `${title} ${text}`, rules));
         return { url, title, page, section, text, internal: internal === 1, coverage: hit.coverage, terms, partial: hit.coverage < 0.999 };
       });
       // "only partial matches" when none of those shown holds every word (a partial match may rank first)
