@@ -10,7 +10,9 @@ spread over term shards by hash and units over document shards in order, each
 shard a script calling `SalesbookSearch.receive(name, data)`; a query loads the
 term shards of its words and the document shards of the results it shows. The
 characters of headings (`^审`) have shards of their own (`h/N`): the query module
-looks there for a character that no word of the question covers.
+looks there for a character that no word of the question covers; so do the kinds of
+answer (`?0`: the units holding a duration, for 多久). A small index is written once
+more as a few gzip-compressed bundles (`b/N.gz`), which a served site loads whole.
 """
 
 from __future__ import annotations
