@@ -10,7 +10,9 @@ spread over term shards by hash and units over document shards in order, each
 shard a script calling `SalesbookSearch.receive(name, data)`; a query loads the
 term shards of its words and the document shards of the results it shows. The
 characters of headings (`^审`) have shards of their own (`h/N`): the query module
-looks there for a character that no word of the question covers.
+looks there for a character that no word of the question covers; so do the kinds of
+answer (`?0`: the units holding a duration, for 多久). A small index is written once
+more as a few gzip-compressed bundles (`b/N.gz`), which a served site loads whole.
 """
 
 from __future__ import annotations
@@ -70,8 +72,6 @@ ANSWER_KIND_COHESION = 30
 """A unit that holds a number with a unit of a kind of answer (`?0`: 3 个工作日, for 多久) is found
 by the words that ask for it as by a word (chosen on the tuning set: 4, 8, 15, 30, 60 measured);
 how many units hold one decides its weight, as for any word."""
-NUMBER = r"(?:\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千半]+)(?:\s*[-–~～至到]\s*(?:\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千]+))?\s*"
-"""A number as content writes it before a unit: 3, 1,200, 1.5, 三, 半, or a range (8–12, 3 至 5)."""
 COMMON_CHARACTER = 0.4
 """A character in more than this share of all units (在, 有, 要: 44 % of the demo's units hold 要) is
 never looked for on its own; chosen on the tuning set (0.35, 0.4, 0.45, 0.5 measured)."""
@@ -198,9 +198,9 @@ def _title_characters(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
     return postings
 
 
-def _answer_kinds(units: list[Unit], kinds: list[dict[str, list[str]]]) -> dict[str, list[tuple[int, int]]]:
-    """Return, per kind of answer (`?0`, `?1`, …: the rules' `answers` in order), the units holding a number with one of its units, weighted as a body word."""
-    patterns = [re.compile(NUMBER + "(?:" + "|".join(re.escape(u) for u in sorted(kind["units"], key=len, reverse=True)) + ")") for kind in kinds]
+def _answer_kinds(units: list[Unit], kinds: list[dict[str, Any]]) -> dict[str, list[tuple[int, int]]]:
+    """Return, per kind of answer (`?0`, `?1`, …: the rules' `answers` in order), the units holding its pattern (a number with one of its units), weighted as a body word."""
+    patterns = [re.compile(kind["pattern"]) for kind in kinds]
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for number, unit in enumerate(units):
         text = normalize(f"{unit.title} {unit.text}")

@@ -9,6 +9,7 @@ to the query module in the browser, which is the one place they are applied.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -21,6 +22,9 @@ from generator.search.tokens import normalize
 RULES_FILE = "site_config/search.yaml"
 RULE_KEYS = ("stopwords", "synonyms", "answers")
 ANSWER_KEYS = ("asked", "units")
+NUMBER = r"(?:\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千半]+)(?:\s*[-–~～至到]\s*(?:\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千]+))?\s*"
+"""A number as content writes it before a unit: 3, 1,200, 1.5, 三, 半, or a range (8–12, 3 至 5).
+The same pattern serves Python's `re` (the index) and the browser's RegExp (the marks)."""
 
 
 def check_rules(root: Path) -> list[Problem]:
@@ -46,8 +50,15 @@ def load_rules(root: Path) -> tuple[dict[str, Any], list[Problem]]:
 
 
 def browser_rules(stopwords: list[str], synonyms: list[list[str]], answers: list[dict[str, list[str]]] | None = None) -> dict[str, Any]:
-    """Return the rules in the shape the query module reads (`answers`: per kind, the words that ask for it and the units that show it)."""
-    return {"stopwords": stopwords, "synonyms": synonyms, "answers": answers or [], "t2s": traditional_to_simplified()}
+    """Return the rules in the shape the query module reads (`answers`: per kind, the words that ask
+    for it, and the pattern of a number with one of its units, which shows it)."""
+    kinds = [{"asked": kind["asked"], "pattern": answer_pattern(kind["units"])} for kind in answers or []]
+    return {"stopwords": stopwords, "synonyms": synonyms, "answers": kinds, "t2s": traditional_to_simplified()}
+
+
+def answer_pattern(units: list[str]) -> str:
+    """Return the regular expression of a number followed by one of `units` (the longest first: 个工作日 before 日)."""
+    return NUMBER + "(?:" + "|".join(re.escape(unit) for unit in sorted(units, key=len, reverse=True)) + ")"
 
 
 def for_content(rules: dict[str, Any], texts: list[str]) -> dict[str, Any]:

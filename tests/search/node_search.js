@@ -1,7 +1,7 @@
 // Run the site's own search module in node over a built site's index.
 // Usage: node node_search.js SITE_DIR < queries.json  (a JSON list of strings)
 // Prints a JSON list: per query, whether only partial matches were found, and the results' url,
-// title, page title and whether each is partial.
+// title, page title, whether each is partial and the words it marks.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -24,7 +24,7 @@ function load(name) {
   const out = [];
   for (const query of queries) {
     const found = await engine.search(query, 10);
-    out.push({ partial: found.partial, results: found.results.map((r) => ({ url: r.url, title: r.title, page: r.page, partial: r.partial })) });
+    out.push({ partial: found.partial, results: found.results.map((r) => ({ url: r.url, title: r.title, page: r.page, partial: r.partial, terms: r.terms })) });
   }
   process.stdout.write(JSON.stringify(out));
 })();

@@ -101,7 +101,8 @@ def test_a_page_shows_its_runner_up_but_no_third(tmp_path: Path) -> None:
 
 
 def test_a_question_word_finds_the_unit_that_answers_its_kind(tmp_path: Path) -> None:
-    """多久 asks for a duration: the unit saying 8 到 12 周 answers it, not the one with 上线 in its title."""
+    """多久 asks for a duration: the unit saying 8 到 12 周 answers it, not the one with 上线 in its title,
+    and the duration is marked in it."""
     units = [
         Unit("faqs/go-live/#prepare", "上线前准备", "上线常见问题", "问答", pieces=["上线前确认网络和账号。"]),
         Unit("faqs/go-live/#plan", "实施安排", "上线常见问题", "问答", pieces=["从签约到上线一般 8 到 12 周，分三个阶段。"]),
@@ -110,4 +111,5 @@ def test_a_question_word_finds_the_unit_that_answers_its_kind(tmp_path: Path) ->
     write_index(units, tmp_path / "search", rules)
     shutil.copy(CORE, tmp_path / "search" / "search-core.js")
     (found,) = node_search(tmp_path, ["上线要多久"])
-    assert [r["url"] for r in found["results"]][0] == "faqs/go-live/#plan"
+    first = found["results"][0]
+    assert first["url"] == "faqs/go-live/#plan" and "8 到 12 周" in first["terms"]

@@ -64,10 +64,11 @@
     groups.forEach((group, i) => group.forEach((term) => groupOf.set(term, i)));
     const answerOf = new Map();
     (rules.answers || []).forEach((kind, i) => kind.asked.forEach((word) => answerOf.set(simple(word), i)));
+    const answerPatterns = (rules.answers || []).map((kind) => new RegExp(kind.pattern, "gu"));
     const longest = Math.max(1, ...[...stopwords, ...groupOf.keys(), ...answerOf.keys()].map((w) => Array.from(w).length));
     const regional = new Map(rules.regional || []);
     const longestRegional = Math.max(1, ...[...regional.keys()].map((w) => Array.from(w).length));
-    return { t2s, stopwords, groups, groupOf, answerOf, longest, regional, longestRegional };
+    return { t2s, stopwords, groups, groupOf, answerOf, answerPatterns, longest, regional, longestRegional };
   }
 
   function normalizeChar(char, t2s) {
@@ -175,32 +176,39 @@
     return readings;
   }
 
-  // Cut a run into words: the non-overlapping pairs and words of the rules of greatest total
-  // gain (a pair's cohesion above SEPARATE; a word of the rules RULE_WORD_GAIN per pair it spans),
-  // so that a synonym never takes a character from a stronger word (设备云上线: 上线, not 云上).
-  // Returns the pairs, the rules' words (stop words dropped, synonyms and question words kept) and
-  // the positions covered.
-  function segment(run, postings, rules) {
-    const cohesion = (pair) => (postings.has(pair) ? postings.get(pair)[0] : 0);
+  // Return the cut of a run of greatest total gain: non-overlapping pairs (a pair gains its
+  // cohesion above SEPARATE) and words of the rules (RULE_WORD_GAIN per pair a word spans; a
+  // one-character stop word LONE_RULE_WORD_GAIN), so that a synonym never takes a character from
+  // a stronger word (设备云上线: 上线, not 云上). Pieces: { at, length, word, known }.
+  function bestCut(run, cohesion, rules) {
+    const words = dictionaryWords(run, rules);
     const best = [{ score: 0, pieces: [] }];
-    const ending = new Map();
-    for (const word of dictionaryWords(run, rules)) ending.set(word.at + word.length, [...(ending.get(word.at + word.length) || []), word]);
     for (let end = 1; end <= run.length; end++) {
       let choice = best[end - 1];
       const consider = (piece, gain) => {
         if (gain > 0 && best[piece.at].score + gain > choice.score) choice = { score: best[piece.at].score + gain, pieces: [...best[piece.at].pieces, piece] };
       };
       if (end >= 2) consider({ at: end - 2, length: 2, word: run.slice(end - 2, end) }, cohesion(run.slice(end - 2, end)) - SEPARATE);
-      for (const word of ending.get(end) || []) consider({ ...word, known: true }, word.length > 1 ? RULE_WORD_GAIN * (word.length - 1) : LONE_RULE_WORD_GAIN);
+      for (const word of words.filter((w) => w.at + w.length === end)) {
+        consider({ ...word, known: true }, word.length > 1 ? RULE_WORD_GAIN * (word.length - 1) : LONE_RULE_WORD_GAIN);
+      }
       best.push(choice);
     }
-    const pieces = best[run.length].pieces;
-    const covered = new Set(pieces.flatMap((piece) => Array.from({ length: piece.length }, (_, k) => piece.at + k)));
-    const chosen = pieces.filter((piece) => !piece.known).map((piece) => piece.word);
+    return best[run.length].pieces;
+  }
+
+  // Cut a run into words: the best cut's pairs, with every other pair cohesive enough to be a
+  // word (设备 and 备云 of 设备云) unless it takes a stop word's character; the rules' words (stop
+  // words dropped, synonyms and question words kept); and the positions covered.
+  function segment(run, postings, rules) {
+    const cohesion = (pair) => (postings.has(pair) ? postings.get(pair)[0] : 0);
+    const pieces = bestCut(run, cohesion, rules);
     const overlaps = (i, kind) => pieces.some((piece) => kind(piece) && piece.at <= i + 1 && i < piece.at + piece.length);
+    const chosen = pieces.filter((piece) => !piece.known).map((piece) => piece.word);
     const likely = pairsOf(run).filter((pair, i) => cohesion(pair) >= WORDLIKE && !overlaps(i, (piece) => piece.known && rules.stopwords.has(piece.word)));
-    const outsideRules = (i) => !overlaps(i, (piece) => piece.known);
-    const pairs = chosen.length || likely.length ? [...new Set([...chosen, ...likely])] : pairsOf(run).filter((pair, i) => outsideRules(i) && postings.has(pair));
+    const anyKnown = pairsOf(run).filter((pair, i) => postings.has(pair) && !overlaps(i, (piece) => piece.known));
+    const pairs = chosen.length || likely.length ? [...new Set([...chosen, ...likely])] : anyKnown;
+    const covered = new Set(pieces.flatMap((piece) => Array.from({ length: piece.length }, (_, k) => piece.at + k)));
     for (const pair of pairs) for (let at = run.indexOf(pair); at >= 0; at = run.indexOf(pair, at + 1)) covered.add(at).add(at + 1);
     const kept = (map) => pieces.filter((piece) => piece.known && map.has(piece.word)).map((piece) => piece.word);
     return { pairs, synonyms: kept(rules.groupOf), answers: kept(rules.answerOf), covered };
@@ -404,6 +412,15 @@
     return { start, end: Math.min(text.length, start + length), marks: ranges };
   }
 
+  // Return the words that show a result's term: a synonym group's words, the numbers with units
+  // of a kind of answer that the result holds (4–6 周 for 多久), or the term itself.
+  function markedAs(term, text, rules) {
+    if (term.startsWith("=")) return rules.groups[term.slice(1)];
+    if (!term.startsWith(ANSWER_KIND)) return [term];
+    const pattern = rules.answerPatterns[Number(term.slice(1))];
+    return [...new Set(Array.from(normalize(text).matchAll(pattern), (match) => match[0].trim()))];
+  }
+
   // Return the sound key (~huikuan) of each of `pairs` whose readings the index knows.
   function soundKeys(pairs, readings) {
     const keys = new Map();
@@ -471,7 +488,7 @@
       await Promise.all(docNames.map((k) => load("d/" + k).then((rows) => docs.set(k, rows))));
       const results = shown.map((hit) => {
         const [url, title, page, section, text, internal] = docs.get(Math.floor(hit.unit / meta.unitsPerDocShard))[hit.unit % meta.unitsPerDocShard];
-        const terms = hit.terms.flatMap((term) => (term.startsWith("=") ? rules.groups[term.slice(1)] : [term]));
+        const terms = hit.terms.flatMap((term) => markedAs(term, `${title} ${text}`, rules));
         return { url, title, page, section, text, internal: internal === 1, coverage: hit.coverage, terms, partial: hit.coverage < 0.999 };
       });
       // "only partial matches" when none of those shown holds every word (a partial match may rank first)
