@@ -268,67 +268,103 @@
     return Math.log(1 + (units - df + 0.5) / (df + 0.5));
   }
 
-  // Score every unit that holds a query term; `postings` maps term -> [unit, weight, ...].
-  // `typedCount(concept)` says how many units hold the very word the rep typed for a synonym group.
+  // Score every unit that holds a query term; `postings` maps term -> [cohesion, unit, weight,
+  // unit, weight, ...] (units ascending). `typedCount(concept)` says how many units hold the very
+  // word the rep typed for a synonym group. The sums gather in flat arrays, a row per unit found
+  // and a column per alternative of a concept: at 10,000 items one word holds thousands of units.
   function rank(concepts, postings, units, typedCount = () => 0) {
-    const weights = new Map();
-    for (const [term, flat] of postings) weights.set(term, idf((flat.length - 1) / 2, units) * Math.min(1, flat[0] / WORDLIKE));
-    for (const concept of concepts) {
-      const count = concept.typed ? typedCount(concept) : 0;
-      if (count && postings.has(concept.alts[0][0])) weights.set(concept.alts[0][0], idf(count, units));
-    }
+    const weights = termWeights(concepts, postings, units, typedCount);
     const live = concepts
       .map((concept) => ({ ...concept, alts: concept.alts.map((alt) => alt.filter((t) => postings.has(t))).filter((alt) => alt.length) }))
       .filter((concept) => concept.alts.length);
     if (!live.length) return [];
     const conceptWeight = live.map((c) => Math.max(...c.alts.map((alt) => mean(alt.map((t) => weights.get(t))))));
     const total = conceptWeight.reduce((a, b) => a + b, 0) || 1;
-    const byUnit = new Map();
-    live.forEach((concept, c) => {
-      concept.alts.forEach((alt) => {
-        const altWeight = alt.reduce((sum, t) => sum + weights.get(t), 0);
-        for (const term of alt) {
-          const flat = postings.get(term);
-          for (let i = 1; i < flat.length; i += 2) {
-            const hit = unitHit(byUnit, flat[i], live.length);
-            const share = altWeight > 0 ? weights.get(term) / altWeight : 1 / alt.length;
-            const key = c + ":" + concept.alts.indexOf(alt);
-            hit.altShare.set(key, (hit.altShare.get(key) || 0) + share);
-            hit.altScore.set(key, (hit.altScore.get(key) || 0) + (weights.get(term) * flat[i + 1]) / SCALE / alt.length);
-            hit.terms.add(term);
-          }
-        }
-      });
-    });
+    const columns = live.flatMap((concept, c) => concept.alts.map((alt) => ({ c, alt, weight: alt.reduce((sum, t) => sum + weights.get(t), 0) })));
+    const { found, share, score } = gather(columns, postings, weights, units);
+    const width = columns.length;
     const scored = [];
-    for (const [unit, hit] of byUnit) {
+    for (let row = 0; row < found.length; row++) {
       let covered = 0;
-      let score = 0;
-      live.forEach((concept, c) => {
-        let share = 0;
+      let sum = 0;
+      for (let k = 0; k < width; ) {
+        const c = columns[k].c;
+        let whole = false;
         let best = 0;
-        concept.alts.forEach((_, a) => {
-          const whole = (hit.altShare.get(c + ":" + a) || 0) >= 1 - 1e-9;
-          if (!whole) return;
-          share = 1;
-          best = Math.max(best, hit.altScore.get(c + ":" + a) || 0);
-        });
-        covered += conceptWeight[c] * share;
-        score += best;
-      });
+        for (; k < width && columns[k].c === c; k++) {
+          if (share[row * width + k] < 1 - 1e-9) continue;
+          whole = true;
+          best = Math.max(best, score[row * width + k]);
+        }
+        if (whole) covered += conceptWeight[c];
+        sum += best;
+      }
       const coverage = covered / total;
-      scored.push({ unit, coverage, score: score * Math.pow(coverage, COVERAGE_POWER), terms: [...hit.terms] });
+      scored.push({ unit: found[row], coverage, score: sum * Math.pow(coverage, COVERAGE_POWER) });
     }
     return scored.sort((a, b) => b.score - a.score || a.unit - b.unit);
   }
 
-  function unitHit(byUnit, unit) {
-    let hit = byUnit.get(unit);
-    if (!hit) {
-      hit = { altShare: new Map(), altScore: new Map(), terms: new Set() };
-      byUnit.set(unit, hit);
+  // Return each term's weight: its idf, less for a pair of low cohesion; a synonym group's by how
+  // rare the word the rep typed is.
+  function termWeights(concepts, postings, units, typedCount) {
+    const weights = new Map();
+    for (const [term, flat] of postings) weights.set(term, idf((flat.length - 1) / 2, units) * Math.min(1, flat[0] / WORDLIKE));
+    for (const concept of concepts) {
+      const count = concept.typed ? typedCount(concept) : 0;
+      if (count && postings.has(concept.alts[0][0])) weights.set(concept.alts[0][0], idf(count, units));
     }
-    return hit;
+    return weights;
+  }
+
+  // Add up, per unit found and per column (an alternative of a concept), how much of the
+  // alternative's weight the unit holds (share) and its weighted score.
+  function gather(columns, postings, weights, units) {
+    const width = columns.length;
+    const rowOf = new Int32Array(units).fill(-1);
+    const postingsCount = columns.reduce((n, column) => n + column.alt.reduce((m, t) => m + (postings.get(t).length - 1) / 2, 0), 0);
+    const rows = Math.min(units, postingsCount);
+    const share = new Float64Array(rows * width);
+    const score = new Float64Array(rows * width);
+    const found = [];
+    columns.forEach(({ alt, weight: altWeight }, k) => {
+      for (const term of alt) {
+        const flat = postings.get(term);
+        const weight = weights.get(term);
+        const part = altWeight > 0 ? weight / altWeight : 1 / alt.length;
+        for (let i = 1; i < flat.length; i += 2) {
+          let row = rowOf[flat[i]];
+          if (row < 0) {
+            row = rowOf[flat[i]] = found.length;
+            found.push(flat[i]);
+          }
+          share[row * width + k] += part;
+          score[row * width + k] += (weight * flat[i + 1]) / SCALE / alt.length;
+        }
+      }
+    });
+    return { found, share, score };
+  }
+
+  // Return the query's terms whose postings hold `unit` (the words its result marks).
+  function heldTerms(unit, concepts, postings) {
+    const held = new Set();
+    for (const term of concepts.flatMap((concept) => concept.alts.flat())) if (postings.has(term) && holds(postings.get(term), unit)) held.add(term);
+    return [...held];
+  }
+
+  // Whether postings [cohesion, unit, weight, ...] (units ascending) hold `unit`.
+  function holds(flat, unit) {
+    let low = 0;
+    let high = (flat.length - 1) / 2 - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const found = flat[1 + 2 * middle];
+      if (found === unit) return true;
+      if (found < unit) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
   }
 
   function mean(values) {
@@ -480,7 +516,8 @@
       }
       const soundAlike = await homophones(understood, postings, rules, readings, fetchTerms);
       const typedCount = (concept) => meta.synonymCounts[concept.alts[0][0].slice(1)][rules.groups[concept.alts[0][0].slice(1)].indexOf(concept.typed)];
-      const ranked = rank(conceptsOf(understood, postings, soundAlike, rules), postings, meta.units, typedCount);
+      const concepts = conceptsOf(understood, postings, soundAlike, rules);
+      const ranked = rank(concepts, postings, meta.units, typedCount);
       const scored = fewPerPage(ranked, (unit) => pageOf(meta, unit), meta.pageStarts);
       const shown = scored.slice(0, limit);
       const docs = new Map();
@@ -488,7 +525,7 @@
       await Promise.all(docNames.map((k) => load("d/" + k).then((rows) => docs.set(k, rows))));
       const results = shown.map((hit) => {
         const [url, title, page, section, text, internal] = docs.get(Math.floor(hit.unit / meta.unitsPerDocShard))[hit.unit % meta.unitsPerDocShard];
-        const terms = hit.terms.flatMap((term) => markedAs(term, `${title} ${text}`, rules));
+        const terms = heldTerms(hit.unit, concepts, postings).flatMap((term) => markedAs(term, `${title} ${text}`, rules));
         return { url, title, page, section, text, internal: internal === 1, coverage: hit.coverage, terms, partial: hit.coverage < 0.999 };
       });
       // "only partial matches" when none of those shown holds every word (a partial match may rank first)
