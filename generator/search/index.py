@@ -167,12 +167,12 @@ def _pairs(found: Postings) -> Iterator[tuple[int, int]]:
     return zip(found[::2], found[1::2])
 
 
-def _heading_shards(titles: dict[str, list[tuple[int, int]]]) -> dict[str, dict[str, str]]:
+def _heading_shards(terms: dict[str, list[tuple[int, int]]]) -> dict[str, dict[str, str]]:
     """Return the shards of heading characters and answer kinds (`h/0`, …): apart from the words, so
     that the few a query needs come in one or two requests of their own rather than one each."""
-    count = max(1, math.ceil(sum(len(p) for p in titles.values()) / HEADING_POSTINGS_PER_SHARD))
+    count = max(1, math.ceil(sum(len(p) for p in terms.values()) / HEADING_POSTINGS_PER_SHARD))
     shards: dict[str, dict[str, str]] = {f"h/{k}": {} for k in range(count)}
-    for term, found in titles.items():
+    for term, found in terms.items():
         cohesion = ANSWER_KIND_COHESION if term.startswith(ANSWER_KIND) else TITLE_CHARACTER_COHESION
         shards[f"h/{shard_of(term, count)}"][term] = _encoded(cohesion, found)
     return shards

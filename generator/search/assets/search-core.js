@@ -133,14 +133,19 @@
     return found;
   }
 
+  // Whether a word of the rules keeps its characters when the query is cut: a stop word or a
+  // question word does; only a synonym yields to a stronger word of the content at its edge.
+  function keepsCharacters(word, rules) {
+    return rules.stopwords.has(word) || rules.answerOf.has(word);
+  }
+
   // Return the pairs of a run worth asking the index about: not those inside a word of the rules
-  // (the rules know it already), nor those that take a character of a stop word or a question
-  // word (they keep their characters; only a synonym yields to a stronger word at its edge).
+  // (the rules know it already), nor those that take a character of a word that keeps them.
   function queryPairs(run, rules) {
     const words = dictionaryWords(run, rules);
     const inside = (i, word) => word.at <= i && i + 2 <= word.at + word.length;
     const touches = (i, word) => word.at <= i + 1 && i < word.at + word.length;
-    return pairsOf(run).filter((_, i) => !words.some((word) => (word.length > 1 && inside(i, word)) || (!rules.groupOf.has(word.word) && touches(i, word))));
+    return pairsOf(run).filter((_, i) => !words.some((word) => (word.length > 1 && inside(i, word)) || (keepsCharacters(word.word, rules) && touches(i, word))));
   }
 
   // Replace Taiwan and Hong Kong words by the content's mainland ones (闸道器 -> 网关), longest first.
@@ -198,14 +203,14 @@
   }
 
   // Cut a run into words: the best cut's pairs, with every other pair cohesive enough to be a
-  // word (设备 and 备云 of 设备云) unless it takes a stop word's character; the rules' words (stop
-  // words dropped, synonyms and question words kept); and the positions covered.
+  // word (设备 and 备云 of 设备云) unless it takes a character of a word that keeps them; the
+  // rules' words (stop words dropped, synonyms and question words kept); the positions covered.
   function segment(run, postings, rules) {
     const cohesion = (pair) => (postings.has(pair) ? postings.get(pair)[0] : 0);
     const pieces = bestCut(run, cohesion, rules);
     const overlaps = (i, kind) => pieces.some((piece) => kind(piece) && piece.at <= i + 1 && i < piece.at + piece.length);
     const chosen = pieces.filter((piece) => !piece.known).map((piece) => piece.word);
-    const likely = pairsOf(run).filter((pair, i) => cohesion(pair) >= WORDLIKE && !overlaps(i, (piece) => piece.known && rules.stopwords.has(piece.word)));
+    const likely = pairsOf(run).filter((pair, i) => cohesion(pair) >= WORDLIKE && !overlaps(i, (piece) => piece.known && keepsCharacters(piece.word, rules)));
     const anyKnown = pairsOf(run).filter((pair, i) => postings.has(pair) && !overlaps(i, (piece) => piece.known));
     const pairs = chosen.length || likely.length ? [...new Set([...chosen, ...likely])] : anyKnown;
     const covered = new Set(pieces.flatMap((piece) => Array.from({ length: piece.length }, (_, k) => piece.at + k)));
@@ -249,17 +254,17 @@
     });
   }
 
-  // Return the index words a query may need: its concepts' terms, the synonym groups of every
-  // word of the rules its runs hold, their pairs, and their characters outside stop words (a
-  // character left over by the cut is looked for in headings).
+  // Return the index words a query may need: its concepts' terms, the synonym groups and kinds of
+  // answer of the rules' words its runs hold, their pairs, and their characters outside the words
+  // that keep them (a character left over by the cut is looked for in headings).
   function termsOf(understood, rules) {
     const terms = understood.concepts.flatMap((c) => c.alts.flat());
     for (const run of understood.runs) {
       const words = dictionaryWords(run, rules);
-      const stopped = (i) => words.some((word) => rules.stopwords.has(word.word) && word.at <= i && i < word.at + word.length);
+      const kept = (i) => words.some((word) => keepsCharacters(word.word, rules) && word.at <= i && i < word.at + word.length);
       terms.push(...words.filter((word) => rules.groupOf.has(word.word)).map((word) => "=" + rules.groupOf.get(word.word)));
       terms.push(...words.filter((word) => rules.answerOf.has(word.word)).map((word) => ANSWER_KIND + rules.answerOf.get(word.word)));
-      terms.push(...queryPairs(run, rules), ...Array.from(run).filter((_, i) => !stopped(i)).map((char) => TITLE_CHARACTER + char));
+      terms.push(...queryPairs(run, rules), ...Array.from(run).filter((_, i) => !kept(i)).map((char) => TITLE_CHARACTER + char));
     }
     return [...new Set(terms)];
   }
