@@ -90,7 +90,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "search.small_group": ("同义词组至少要有两个词，否则没有可替换的词", "a synonym group needs at least two terms"),
     "search.not_text": ("这里应是一个词（文字）", "this must be a word (text)"),
     "search.empty_term": ("词语是空的，请删除这一项或填上词语", "the term is empty; remove the entry or fill it in"),
-    "search.duplicate_term": ("`{term}` 已在 {first} 中出现过；一个词只能属于一处（忽略词、一个同义词组或一种问法）", "`{term}` already appears in {first}; a term belongs to one place only"),
+    "search.duplicate_term": ("`{term}` 已在 {first} 中出现过；一个词只能属于一处（忽略词、一个同义词组或一种问法；问法可以同时是同义词）", "`{term}` already appears in {first}; a term belongs to one place only (a question word may also be a synonym)"),
     "unknown_folder": ("这个文件夹不属于任何内容类型：{where}", "this folder holds no content type: {where}"),
     "folder.guess": ("看起来是{kind}，请移到 {folder}/ 下", "it looks like a {kind}; move it into {folder}/"),
     "folder.list": ("内容文件要放在 {folders} 之一", "content files go in one of {folders}"),

@@ -11,7 +11,8 @@ shard a script calling `SalesbookSearch.receive(name, data)`; a query loads the
 term shards of its words and the document shards of the results it shows. The
 characters of headings (`^审`) have shards of their own (`h/N`): the query module
 looks there for a character that no word of the question covers; so do the kinds of
-answer (`?0`: the units holding a duration, for 多久). A small index is written once
+answer (`?0`: the units holding a duration, for 多久) and the places of numbered headings
+(`#2`, for 第二步). A small index is written once
 more as a few gzip-compressed bundles (`b/N.gz`), which a served site loads whole.
 """
 
@@ -72,6 +73,9 @@ ANSWER_KIND_COHESION = 30
 """A unit that holds a number with a unit of a kind of answer (`?0`: 3 个工作日, for 多久) is found
 by the words that ask for it as by a word (chosen on the tuning set: 4, 8, 15, 30, 60 measured);
 how many units hold one decides its weight, as for any word."""
+ORDINAL = "#"
+NUMBERED_HEADING = re.compile(r"(\d+)\.\s")
+"""A heading that gives its place (2. 到期提醒与开票), looked for by 第二步 as `#2` (cohesion as a kind of answer's)."""
 COMMON_CHARACTER = 0.4
 """A character in more than this share of all units (在, 有, 要: 44 % of the demo's units hold 要) is
 never looked for on its own; chosen on the tuning set (0.35, 0.4, 0.45, 0.5 measured)."""
@@ -105,7 +109,7 @@ def write_index(units: list[Unit], folder: Path, rules: dict[str, Any]) -> Index
     shard_of_term = _placement(reading, term_shards)
     for term, units_of_term in postings.items():
         shards[f"t/{shard_of_term(term)}"][term] = _encoded(cohesion.get(term, MAX_COHESION), _pairs(units_of_term))
-    headings = _heading_shards(_title_characters(units) | _answer_kinds(units, rules["answers"]))
+    headings = _heading_shards(_title_characters(units) | _answer_kinds(units, rules["answers"]) | _ordinals(units))
     shards |= headings
     for key, words in sounds.items():
         shards[f"t/{shard_of(key, term_shards)}"][key] = words
@@ -173,7 +177,7 @@ def _heading_shards(terms: dict[str, list[tuple[int, int]]]) -> dict[str, dict[s
     count = max(1, math.ceil(sum(len(p) for p in terms.values()) / HEADING_POSTINGS_PER_SHARD))
     shards: dict[str, dict[str, str]] = {f"h/{k}": {} for k in range(count)}
     for term, found in terms.items():
-        cohesion = ANSWER_KIND_COHESION if term.startswith(ANSWER_KIND) else TITLE_CHARACTER_COHESION
+        cohesion = TITLE_CHARACTER_COHESION if term.startswith(TITLE_CHARACTER) else ANSWER_KIND_COHESION
         shards[f"h/{shard_of(term, count)}"][term] = _encoded(cohesion, found)
     return shards
 
@@ -207,6 +211,20 @@ def _answer_kinds(units: list[Unit], kinds: list[dict[str, Any]]) -> dict[str, l
         for k, pattern in enumerate(patterns):
             if pattern.search(text):
                 postings[f"{ANSWER_KIND}{k}"].append((number, max(1, round(unit.boost * SCALE))))
+    return postings
+
+
+def _ordinals(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
+    """Return, per place of a numbered heading (`#2` for 2. 到期提醒与开票: an SOP's step), the units it heads,
+    and as `#last` each page's last one: what 第二步 or 最后一步 asks for, weighted as a kind of answer."""
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    last: dict[str, int] = {}
+    for number, unit in enumerate(units):
+        place = NUMBERED_HEADING.match(unit.title)
+        if place and "#" in unit.url:
+            postings[f"{ORDINAL}{int(place[1])}"].append((number, max(1, round(unit.boost * SCALE))))
+            last[unit.page] = number
+    postings[f"{ORDINAL}last"] = [(number, max(1, round(units[number].boost * SCALE))) for number in sorted(last.values())]
     return postings
 
 

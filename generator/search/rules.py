@@ -124,6 +124,7 @@ def rule_problems(document: Document) -> list[Problem]:
         stopwords = []
     for i, word in enumerate(stopwords):
         problems.extend(_term_problems(document, ("stopwords", i), word, seen))
+    asked = dict(seen)  # a word that asks for a kind of answer may also be a synonym (多少钱), not a stop word
     groups = data.get("synonyms") or []
     if not isinstance(groups, list):
         return [*problems, document.problem(("synonyms",), "search.not_list")]
@@ -135,11 +136,12 @@ def rule_problems(document: Document) -> list[Problem]:
             problems.append(document.problem(("synonyms", g), "search.small_group"))
         for t, term in enumerate(group):
             problems.extend(_term_problems(document, ("synonyms", g, t), term, seen))
-    return [*problems, *_answer_problems(document, data.get("answers"), seen)]
+    return [*problems, *_answer_problems(document, data.get("answers"), asked)]
 
 
 def _answer_problems(document: Document, answers: object, seen: dict[str, str]) -> list[Problem]:
-    """Return the mistakes of the `answers` section: each kind needs the words that ask for it and its units."""
+    """Return the mistakes of the `answers` section: each kind needs the words that ask for it and its units
+    (`seen`: the stop words, which no word that asks may repeat)."""
     if answers is None:
         return []
     if not isinstance(answers, dict):

@@ -26,7 +26,10 @@ synonyms:
 colour: red
 answers:
   时长:
-    asked: [多久, 回款]
+    asked: [多久, 怎么办]
+  金额:
+    asked: [多少钱, 回款]
+    units: [元]
   距离: 很远
 """
 
@@ -38,14 +41,14 @@ def test_check_reports_each_mistake_in_the_rules_at_its_line_and_column(minimal:
     lines = [line for line in run.out.splitlines() if line.startswith("site_config/search.yaml")]
     assert lines == [
         "site_config/search.yaml:3:5: stopwords[1]: 词语是空的，请删除这一项或填上词语",
-        "site_config/search.yaml:6:6: synonyms[1][0]: `催收` 已在 synonyms[0] 中出现过；一个词只能属于一处（忽略词、一个同义词组或一种问法）",
+        "site_config/search.yaml:6:6: synonyms[1][0]: `催收` 已在 synonyms[0] 中出现过；一个词只能属于一处（忽略词、一个同义词组或一种问法；问法可以同时是同义词）",
         "site_config/search.yaml:7:5: synonyms[2]: 同义词组至少要有两个词，否则没有可替换的词",
         "site_config/search.yaml:8:5: synonyms[3]: 同义词组至少要有两个词，否则没有可替换的词",
         "site_config/search.yaml:9:9: colour: 未知的键 `colour`，这里只能写 stopwords（忽略词）、synonyms（同义词组）和 answers（答案类型）",
         "site_config/search.yaml:11:3: answers.时长: 答案类型缺少 units，或者列表是空的（asked：问法，如“多久”；units：答案里数字后的单位，如“天”）",
-        "site_config/search.yaml:12:17: answers.时长.asked[1]: `回款` 已在 synonyms[0] 中出现过；一个词只能属于一处（忽略词、一个同义词组或一种问法）",
-        "site_config/search.yaml:13:7: answers.距离: 答案类型“距离”下面应写 asked（问法）和 units（单位）两个列表",
-    ]
+        "site_config/search.yaml:12:17: answers.时长.asked[1]: `怎么办` 已在 stopwords[0] 中出现过；一个词只能属于一处（忽略词、一个同义词组或一种问法；问法可以同时是同义词）",
+        "site_config/search.yaml:16:7: answers.距离: 答案类型“距离”下面应写 asked（问法）和 units（单位）两个列表",
+    ]  # 回款 both a synonym and a question word of 金额 is allowed
 
 
 def test_the_repository_rules_are_clean() -> None:
@@ -87,6 +90,29 @@ def test_a_query_is_cut_into_the_rules_words_and_the_index_words(query: str, coh
         f"process.stdout.write(JSON.stringify(core.conceptsOf(u, new Map(Object.entries({json.dumps(postings, ensure_ascii=False)})), [], rules)))"
     )
     assert [_terms(concept)[: len(expected)] for concept, expected in zip(found, concepts, strict=True)] == concepts  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("query", "concepts"),
+    [
+        ("催款流程第二步", [["#2"]]),
+        ("签合同的第 5 步要做什么", [["#5"]]),
+        ("第十二个步骤", [["#12"]]),
+        ("报价流程最后一步", [["#last"]]),
+        ("第一次见客户", []),  # a first time, not a step
+    ],
+)
+def test_a_step_asked_by_its_place_is_the_numbered_heading(query: str, concepts: list[list[str]]) -> None:
+    assert [concept["alts"][0] for concept in _understood(query)["concepts"]] == concepts  # type: ignore[index, union-attr]
+
+
+def test_a_question_word_that_is_also_a_synonym_matches_either() -> None:
+    """多少钱 is answered by a price word (价格, 报价…) or by an amount of money (3 万元)."""
+    found = _node("const u = core.understand('设备云多少钱', rules); process.stdout.write(JSON.stringify(core.conceptsOf(u, new Map(), [], rules)[0]))")
+    rules = load_rules(REPO_ROOT)[0]
+    money = next(k for k, kind in enumerate(rules["answers"]) if "多少钱" in kind["asked"])
+    group = next(g for g, terms in enumerate(rules["synonyms"]) if "多少钱" in terms)
+    assert found == {"alts": [[f"={group}"], [f"?{money}"]], "typed": "多少钱"}
 
 
 def _terms(concept: dict[str, list[list[str]]]) -> list[str]:

@@ -106,12 +106,31 @@
   function understand(query, rules) {
     const concepts = [];
     const runs = [];
-    for (const token of mainlandWords(normalize(query, rules.t2s), rules).match(WORD) || []) {
+    const text = mainlandWords(normalize(query, rules.t2s), rules).replace(STEP_ASKED, (_, number) => {
+      concepts.push({ alts: [[ORDINAL + (number ? numberOf(number) : LAST)]] });
+      return " ";
+    });
+    for (const token of text.match(WORD) || []) {
       if (CJK_RUN.test(token)) runs.push(token);
       else if (rules.groupOf.has(token)) concepts.push(synonym(token, rules));
       else if (!rules.stopwords.has(token)) concepts.push({ alts: [[token]] });
     }
     return { concepts, runs };
+  }
+
+  // A step asked for by its place (第二步, 第 3 步, 最后一步) is the unit whose heading has that
+  // number (`#2`: 2. 到期提醒与开票), or the last numbered heading of its page (`#last`).
+  const ORDINAL = "#";
+  const LAST = "last";
+  const STEP_ASKED = /第\s*([0-9]+|[一二两三四五六七八九十]+)\s*个?\s*步骤?|最后\s*一\s*个?\s*步骤?/gu;
+  const CHINESE_DIGITS = "一二三四五六七八九";
+
+  // Return the value of 1–99 written in digits or Chinese numerals (三, 十二, 二十一; 两 is 二).
+  function numberOf(text) {
+    if (/^[0-9]+$/.test(text)) return Number(text);
+    const digit = (char) => (char === "两" ? 2 : CHINESE_DIGITS.indexOf(char) + 1);
+    const [tens, ones] = text.includes("十") ? text.split("十") : ["", text];
+    return text.includes("十") ? (tens ? digit(tens) : 1) * 10 + (ones ? digit(ones) : 0) : digit(ones);
   }
 
   // The index stores each synonym group as one word, `=` and its number (weighed by how rare the
@@ -204,7 +223,8 @@
 
   // Cut a run into words: the best cut's pairs, with every other pair cohesive enough to be a
   // word (设备 and 备云 of 设备云) unless it takes a character of a word that keeps them; the
-  // rules' words (stop words dropped, synonyms and question words kept); the positions covered.
+  // rules' words that mean something (synonyms and question words; stop words are dropped); the
+  // positions covered.
   function segment(run, postings, rules) {
     const cohesion = (pair) => (postings.has(pair) ? postings.get(pair)[0] : 0);
     const pieces = bestCut(run, cohesion, rules);
@@ -215,8 +235,8 @@
     const pairs = chosen.length || likely.length ? [...new Set([...chosen, ...likely])] : anyKnown;
     const covered = new Set(pieces.flatMap((piece) => Array.from({ length: piece.length }, (_, k) => piece.at + k)));
     for (const pair of pairs) for (let at = run.indexOf(pair); at >= 0; at = run.indexOf(pair, at + 1)) covered.add(at).add(at + 1);
-    const kept = (map) => pieces.filter((piece) => piece.known && map.has(piece.word)).map((piece) => piece.word);
-    return { pairs, synonyms: kept(rules.groupOf), answers: kept(rules.answerOf), covered };
+    const known = pieces.filter((piece) => piece.known && (rules.groupOf.has(piece.word) || rules.answerOf.has(piece.word))).map((piece) => piece.word);
+    return { pairs, known, covered };
   }
 
   // A character no word of its run covers (审 in 合同给法务审) is looked for in headings (`^审`).
@@ -228,11 +248,19 @@
     const concepts = [];
     for (const run of understood.runs) {
       const cut = segment(run, postings, rules);
-      concepts.push(...cut.synonyms.map((word) => synonym(word, rules)), ...cut.answers.map((word) => ({ alts: [[ANSWER_KIND + rules.answerOf.get(word)]] })));
+      concepts.push(...cut.known.map((word) => ruleWord(word, rules)));
       concepts.push(...cut.pairs.map((pair) => ({ alts: [[pair]] })));
       Array.from(run).forEach((char, i) => cut.covered.has(i) || concepts.push({ alts: [[TITLE_CHARACTER + char]] }));
     }
     return dedupe([...understood.concepts, ...concepts, ...soundAlike]);
+  }
+
+  // Return the concept of a word of the rules: its synonym group, the kind of answer it asks for,
+  // or either when it is both (多少钱: a price word, or an amount of money).
+  function ruleWord(word, rules) {
+    const group = rules.groupOf.has(word) ? synonym(word, rules) : { alts: [] };
+    const kind = rules.answerOf.has(word) ? [[ANSWER_KIND + rules.answerOf.get(word)]] : [];
+    return { ...group, alts: [...group.alts, ...kind] };
   }
 
   // Return the longest word of at most `longest` characters at `start` that `known` accepts ("" if none).
@@ -475,7 +503,7 @@
   // Return the shard that holds `term`: a heading character's among the heading shards, a pair of
   // known readings with the words of its sound, any other word by its hash.
   function shardName(term, readings, meta) {
-    if (term.startsWith(TITLE_CHARACTER) || term.startsWith(ANSWER_KIND)) return "h/" + shardOf(term, meta.headingShards);
+    if (term.startsWith(TITLE_CHARACTER) || term.startsWith(ANSWER_KIND) || term.startsWith(ORDINAL)) return "h/" + shardOf(term, meta.headingShards);
     const chars = Array.from(term);
     if (chars.length === 2 && readings.has(chars[0]) && readings.has(chars[1])) return "t/" + shardOf("~" + readings.get(chars[0]) + readings.get(chars[1]), meta.termShards);
     return "t/" + shardOf(term, meta.termShards);
