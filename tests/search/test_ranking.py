@@ -113,3 +113,10 @@ def test_a_question_word_finds_the_unit_that_answers_its_kind(tmp_path: Path) ->
     (found,) = node_search(tmp_path, ["上线要多久"])
     first = found["results"][0]
     assert first["url"] == "faqs/go-live/#plan" and "8 到 12 周" in first["terms"]
+
+
+def test_a_step_asked_by_its_place_is_found_by_its_number(tmp_path: Path) -> None:
+    """第二步 is the heading numbered 2, 最后一步 the page's last numbered heading; neither is a word of the text."""
+    numbered = [Unit(u.url, f"{u.url[-1]}. {u.title}" if "#" in u.url else u.title, u.page, u.section, pieces=u.pieces) for u in COMPLAINT_STEPS]
+    second, last, digits = _search(numbered, ["投诉处理第二步", "投诉最后一步", "投诉第 1 步"], tmp_path)
+    assert (second[0], last[0], digits[0]) == ("sops/complaint/#step-2", "sops/complaint/#step-3", "sops/complaint/#step-1")
