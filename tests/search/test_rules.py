@@ -106,6 +106,22 @@ def test_a_step_asked_by_its_place_is_the_numbered_heading(query: str, concepts:
     assert [concept["alts"][0] for concept in _understood(query)["concepts"]] == concepts  # type: ignore[index, union-attr]
 
 
+@pytest.mark.parametrize(
+    ("query", "numbers", "runs"),
+    [
+        ("两百万的方案要谁审", ["200"], ["万的方案要谁审"]),
+        ("新人第一周学什么", ["1"], ["新人第", "周学什么"]),  # the content writes 第 1 周
+        ("逾期两个月谁去催", ["2"], ["逾期", "个月谁去催"]),
+        ("一台泵装几个传感器", [], ["一台泵装几个传感器"]),  # one of something is no figure
+        ("几十家店", [], ["几十家店"]),  # nor is a few dozen
+        ("三级投诉", [], ["三级投诉"]),  # 级 counts no quantity: 三级 stays a word
+    ],
+)
+def test_a_quantity_in_chinese_numerals_is_read_in_digits(query: str, numbers: list[str], runs: list[str]) -> None:
+    understood = _understood(query)
+    assert ([concept["alts"][0][0] for concept in understood["concepts"]], understood["runs"]) == (numbers, runs)  # type: ignore[index, union-attr]
+
+
 def test_a_question_word_that_is_also_a_synonym_matches_either() -> None:
     """多少钱 is answered by a price word (价格, 报价…) or by an amount of money (3 万元)."""
     found = _node("const u = core.understand('设备云多少钱', rules); process.stdout.write(JSON.stringify(core.conceptsOf(u, new Map(), [], rules)[0]))")

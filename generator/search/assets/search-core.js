@@ -106,10 +106,11 @@
   function understand(query, rules) {
     const concepts = [];
     const runs = [];
-    const text = mainlandWords(normalize(query, rules.t2s), rules).replace(STEP_ASKED, (_, number) => {
+    let text = mainlandWords(normalize(query, rules.t2s), rules).replace(STEP_ASKED, (_, number) => {
       concepts.push({ alts: [[ORDINAL + (number ? numberOf(number) : LAST)]] });
       return " ";
     });
+    text = digitsFor(text);
     for (const token of text.match(WORD) || []) {
       if (CJK_RUN.test(token)) runs.push(token);
       else if (rules.groupOf.has(token)) concepts.push(synonym(token, rules));
@@ -124,13 +125,29 @@
   const LAST = "last";
   const STEP_ASKED = /第\s*([0-9]+|[一二两三四五六七八九十]+)\s*个?\s*步骤?|最后\s*一\s*个?\s*步骤?/gu;
   const CHINESE_DIGITS = "一二三四五六七八九";
+  const CHINESE_TENS = { 十: 10, 百: 100, 千: 1000 };
+  // A quantity in Chinese numerals (两百万, 第一周, 三个月) is read as the content writes it, in digits
+  // (200万, 第1周, 3个月); one of something (一台, 一年) is left as it is, it is seldom a figure.
+  const CHINESE_QUANTITY = /(?<!几)(第?)([一二两三四五六七八九十百千]+)(?=[多来余]?个?(?:月|周|年|天|小时|人|台|家|座|元|万|亿|测点))/gu;
 
-  // Return the value of 1–99 written in digits or Chinese numerals (三, 十二, 二十一; 两 is 二).
+  // Return the value of a number below 10,000 written in digits or Chinese numerals (三, 十二, 两百零五; 两 is 二).
   function numberOf(text) {
     if (/^[0-9]+$/.test(text)) return Number(text);
-    const digit = (char) => (char === "两" ? 2 : CHINESE_DIGITS.indexOf(char) + 1);
-    const [tens, ones] = text.includes("十") ? text.split("十") : ["", text];
-    return text.includes("十") ? (tens ? digit(tens) : 1) * 10 + (ones ? digit(ones) : 0) : digit(ones);
+    let total = 0;
+    let digit = 0;
+    for (const char of text) {
+      if (char in CHINESE_TENS) {
+        total += (digit || 1) * CHINESE_TENS[char];
+        digit = 0;
+      } else {
+        digit = char === "两" ? 2 : CHINESE_DIGITS.indexOf(char) + 1;
+      }
+    }
+    return total + digit;
+  }
+
+  function digitsFor(text) {
+    return text.replace(CHINESE_QUANTITY, (whole, ordinal, number) => (ordinal || numberOf(number) > 1 ? ordinal + numberOf(number) : whole));
   }
 
   // The index stores each synonym group as one word, `=` and its number (weighed by how rare the
