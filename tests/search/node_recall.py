@@ -11,14 +11,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tests.site.recall import Outcome, Question, load_questions, report
+from tests.site.recall import ASKED_ON, Outcome, Question, load_questions, report
 
 RUNNER = Path(__file__).with_name("node_search.js")
 
 
 def node_search(site: Path, queries: list[str]) -> list[dict[str, Any]]:
     """Return what the search module finds for each query, run in node: {partial, results}."""
-    done = subprocess.run(["node", str(RUNNER), str(site)], input=json.dumps(queries), capture_output=True, text=True, check=True)
+    done = subprocess.run(["node", str(RUNNER), str(site), ASKED_ON], input=json.dumps(queries), capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 
 

@@ -1,5 +1,6 @@
 // Run the site's own search module in node over a built site's index.
-// Usage: node node_search.js SITE_DIR < queries.json  (a JSON list of strings)
+// Usage: node node_search.js SITE_DIR [ASKED_ON] < queries.json  (a JSON list of strings; ASKED_ON
+// a date, 2026-12-01, that 今年 and 明年 count from: today when not given)
 // Prints a JSON list: per query, whether only partial matches were found, and the results' url,
 // title, page title, whether each is partial and the words it marks.
 "use strict";
@@ -20,7 +21,8 @@ function load(name) {
 
 (async () => {
   const queries = JSON.parse(fs.readFileSync(0, "utf8"));
-  const engine = core.createEngine(load);
+  const asked = process.argv[3] ? new Date(process.argv[3]) : new Date();
+  const engine = core.createEngine(load, undefined, () => asked);
   const out = [];
   for (const query of queries) {
     const found = await engine.search(query, 10);

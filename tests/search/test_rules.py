@@ -122,6 +122,12 @@ def test_a_quantity_in_chinese_numerals_is_read_in_digits(query: str, numbers: l
     assert ([concept["alts"][0][0] for concept in understood["concepts"]], understood["runs"]) == (numbers, runs)  # type: ignore[index, union-attr]
 
 
+def test_a_year_said_from_now_is_also_the_year_the_content_writes() -> None:
+    """明年 asked in 2026 finds 2027 年 (a plan's year) or 明年 itself; the rest of the question stays."""
+    understood = _node("process.stdout.write(JSON.stringify(core.understand('明年回款目标，去年的案例', rules, 2026)))")
+    assert understood == {"concepts": [{"alts": [["明年"], ["2027"]]}, {"alts": [["去年"], ["2025"]]}], "runs": ["回款目标", "的案例"]}
+
+
 def test_a_question_word_that_is_also_a_synonym_matches_either() -> None:
     """多少钱 is answered by a price word (价格, 报价…) or by an amount of money (3 万元)."""
     found = _node("const u = core.understand('设备云多少钱', rules); process.stdout.write(JSON.stringify(core.conceptsOf(u, new Map(), [], rules)[0]))")

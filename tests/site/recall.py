@@ -16,6 +16,8 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 SETS = Path(__file__).resolve().parents[1] / "search"
+ASKED_ON = "2026-12-01"
+"""When the sets' questions were written: their 今年 and 明年 mean 2026 and 2027 whenever the tests run."""
 
 
 FOLDERS = {"product": "products", "faq": "faqs", "case-study": "case-studies", "sop": "sops", "playbook": "playbooks", "plan": "plans"}

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page
 
 from tests.site.browser import PHONE, RESULT_LINKS, SEARCH_INPUT, open_tab, search, serve
 from tests.site.conftest import Built
-from tests.site.recall import Outcome, Question, load_questions, recall, relative, report, where
+from tests.site.recall import ASKED_ON, Outcome, Question, load_questions, recall, relative, report, where
 
 
 def _title_with(built: Built, kind: str, word: str) -> tuple[str, str]:
@@ -84,6 +84,7 @@ def test_recall_of_the_reps_questions_on_a_phone(
         site = offline_site.site
         base = site.resolve().as_uri() + "/" if offline else served
     with serve(site) if base is None else nullcontext(base) as base:
+        visit.page.clock.set_fixed_time(ASKED_ON)
         visit.page.goto(base + ("index.html" if offline else ""))
         outcomes = [_outcome(visit.page, question, base) for question in load_questions(name)]
     with capsys.disabled():

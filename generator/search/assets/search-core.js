@@ -107,14 +107,18 @@
 
   // Return the query's Latin and number concepts ({ alts: [[term, ...], ...] }) and its runs of
   // Chinese characters, cut into words only once the index says which of their pairs are words.
-  function understand(query, rules) {
+  // `year` is this year, which 今年 and 明年 count from.
+  function understand(query, rules, year = new Date().getFullYear()) {
     const concepts = [];
     const runs = [];
     let text = mainlandWords(normalize(query, rules.t2s), rules).replace(STEP_ASKED, (_, number) => {
       concepts.push({ alts: [[ORDINAL + (number ? numberOf(number) : LAST)]] });
       return " ";
     });
-    text = digitsFor(text);
+    text = digitsFor(text).replace(RELATIVE_YEAR, (word) => {
+      concepts.push({ alts: [[word], [String(year + RELATIVE_YEARS[word])]] });
+      return " ";
+    });
     for (const token of text.match(WORD) || []) {
       if (CJK_RUN.test(token)) runs.push(token);
       else if (rules.groupOf.has(token)) concepts.push(synonym(token, rules));
@@ -153,6 +157,10 @@
   function digitsFor(text) {
     return text.replace(CHINESE_QUANTITY, (whole, ordinal, number) => (ordinal || numberOf(number) > 1 ? ordinal + numberOf(number) : whole));
   }
+
+  // A year said from now (明年) is also the year the content writes (2027 年).
+  const RELATIVE_YEARS = { 前年: -2, 去年: -1, 今年: 0, 明年: 1, 后年: 2 };
+  const RELATIVE_YEAR = new RegExp(Object.keys(RELATIVE_YEARS).join("|"), "gu");
 
   // The index stores each synonym group as one word, `=` and its number (weighed by how rare the
   // word the rep typed is).
@@ -531,8 +539,8 @@
   }
 
   // The search over an index whose shards `load(name)` returns (a promise); `loadBundle(name)`
-  // loads a bundle of shards (see prefetch).
-  function createEngine(load, loadBundle) {
+  // loads a bundle of shards (see prefetch); `today()` says when the rep asks (今年, 明年).
+  function createEngine(load, loadBundle, today = () => new Date()) {
     let opened = null;
     // Load the rules, and a small index's heading characters with them (nearly every
     // question needs them; the box is open while the rep types).
@@ -555,7 +563,7 @@
     }
     async function search(query, limit) {
       const { meta, rules, readings } = await open();
-      const understood = understand(query, rules);
+      const understood = understand(query, rules, today().getFullYear());
       const postings = new Map();
       const fetchTerms = async (terms) => {
         const names = [...new Set(terms.map((term) => shardName(term, readings, meta)))];
