@@ -34,7 +34,7 @@ from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 from measure import median, run_measured  # noqa: E402
 from tests.search.node_recall import outcomes as node_outcomes  # noqa: E402
 from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, SEARCH_INPUT, open_tab, search, serve  # noqa: E402
-from tests.site.recall import Outcome, Question, load_questions, recall, relative, report  # noqa: E402
+from tests.site.recall import ASKED_ON, Outcome, Question, load_questions, recall, relative, report  # noqa: E402
 
 FAST_3G = {"offline": False, "latency": 562.5, "downloadThroughput": 1.6e6 / 8 * 0.9, "uploadThroughput": 750e3 / 8 * 0.9}
 TYPING_SECONDS = 2.0
@@ -150,6 +150,7 @@ def browser_recall(browser: Browser, site: Path, name: str, offline: bool = Fals
 
 def _recall(browser: Browser, base: str, home: str, questions: list[Question], name: str) -> dict[str, object]:
     visit = open_tab(browser, **PHONE)
+    visit.page.clock.set_fixed_time(ASKED_ON)
     visit.page.goto(base + home)
     found: list[Outcome] = []
     for question in questions:
