@@ -120,3 +120,13 @@ def test_a_step_asked_by_its_place_is_found_by_its_number(tmp_path: Path) -> Non
     numbered = [Unit(u.url, f"{u.url[-1]}. {u.title}" if "#" in u.url else u.title, u.page, u.section, pieces=u.pieces) for u in COMPLAINT_STEPS]
     second, last, digits = _search(numbered, ["投诉处理第二步", "投诉最后一步", "投诉第 1 步"], tmp_path)
     assert (second[0], last[0], digits[0]) == ("sops/complaint/#step-2", "sops/complaint/#step-3", "sops/complaint/#step-1")
+
+
+def test_a_unit_without_the_latin_word_asked_ranks_below_one_with_it(tmp_path: Path) -> None:
+    """MES names what the rep asks about: the MES page's answer beats a question about another product that holds the rest."""
+    units = [
+        Unit("products/mes/", "轻量化 MES", "轻量化 MES", "产品", pieces=["MES 适合 200 到 1,000 人的离散制造工厂，按模块报价。"]),
+        Unit("faqs/sensor/#fit", "哪些设备适合装传感器？多大的电机合适？", "传感器常见问题", "常见问题", pieces=["适合 5.5 kW 以上的电机、风机和泵，多大的都可以。"]),
+    ]
+    (ranked,) = _search(units, ["MES适合多大的厂"], tmp_path)
+    assert ranked[0] == "products/mes/"
