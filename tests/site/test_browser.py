@@ -63,13 +63,12 @@ def test_opening_the_search_loads_its_rules_and_a_first_search_what_it_needs(bro
 
 
 RECALL_FLOORS = {
-    "demo-questions.yaml": (0.8, 0.94),  # 116 and 137 of 145
+    "demo-questions.yaml": (0.81, 0.95),  # 118 and 138 of 145
     "keywords.yaml": (0.95, 1.0),
     "hechui-kitchen-questions.yaml": (0.92, 0.97),  # 38 and 40 of 41
 }
 """(recall at 1, recall at 5) each build keeps at least. The targets are 0.8 and 0.95 on the
-two sets of rep questions: met on the second company's; on the demo's, 0.8 is met and 0.95 missed
-by one question (bench/RESULTS.md)."""
+two sets of rep questions, met on both (bench/RESULTS.md); the demo's at 5 with no question to spare."""
 
 
 @pytest.mark.parametrize("offline", [False, True], ids=["served", "offline"])
