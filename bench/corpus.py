@@ -1,14 +1,17 @@
 """A synthetic content repository of N items, seeded and deterministic, for the benchmarks.
 
 Each item starts as a copy of a random demo item of its type. Its text fields are
-refilled with demo sentences, shuffled, to about the original length. Its
+refilled to about the original length, with demo sentences, shuffled (`--text copied`, the
+default), or with new text drawn character by character from the demo's character pairs
+(`--text novel`: the demo's vocabulary and pair frequencies, none of its sentences, so that a
+demo question's answer is not quoted word for word on a hundred other pages). Its
 references are redirected to other generated items. Taxonomy values and
 question ids stay as they are. With `--with-demo` the demo's own items are kept
 too and count towards N, so that the search questions of the development set
 (tests/search/keywords.yaml) still have their answers among N pages. The
 result passes `salesbook check`.
 
-    python bench/corpus.py 1000 /tmp/corpus-1000 [--with-demo]
+    python bench/corpus.py 1000 /tmp/corpus-1000 [--with-demo] [--text novel]
 """
 
 from __future__ import annotations
@@ -49,17 +52,20 @@ def main() -> None:
     parser.add_argument("out", type=Path, help="folder to create (replaced if it exists)")
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument("--with-demo", action="store_true", help="keep the demo's own items among the N")
+    parser.add_argument("--text", choices=("copied", "novel"), default="copied", help="refill text with the demo's sentences or with new text of its character pairs")
     args = parser.parse_args()
-    write_corpus(args.n, args.out, args.seed, args.with_demo)
+    write_corpus(args.n, args.out, args.seed, args.with_demo, args.text)
     print(f"wrote {args.n} items to {args.out}")
 
 
-def write_corpus(n: int, out: Path, seed: int = 20261123, with_demo: bool = False) -> Path:
+def write_corpus(n: int, out: Path, seed: int = 20261123, with_demo: bool = False, text: str = "copied") -> Path:
     """Create a content repository of about `n` items at `out` and return it."""
     demo = check_repository(REPO).require_clean()
     rng = random.Random(seed)
     copy_demo(out, with_items=with_demo)
     pool = _sentence_pool(demo)
+    if text == "novel":
+        pool = _novel_sentences(pool, rng, len(pool) * 20)
     reused = {field: _field_values(demo, field) for field in REUSED}
     kept = sum(len(entries) for kind, entries in demo.entries.items() if kind != "plan") if with_demo else 0
     counts = _counts(max(n - kept, len(SHARES)))
@@ -109,6 +115,26 @@ def _sentence_pool(demo: Any) -> list[str]:
                 sentences = (s.strip() for s in SENTENCE_END.split(text))
                 pool.extend(s if s.count("**") % 2 == 0 else s.replace("**", "") for s in sentences if len(s) > 6 and CJK.search(s))
     return sorted(set(pool))
+
+
+def _novel_sentences(pool: list[str], rng: random.Random, count: int) -> list[str]:
+    """Return `count` sentences drawn character by character from the pairs of `pool`'s sentences
+    (each next character as often as it follows the last one there), each as long as a random
+    sentence of the pool; those that happen to repeat a sentence of the pool are left out."""
+    following: dict[str, list[str]] = {}
+    for sentence in pool:
+        for first, second in zip(sentence, sentence[1:]):
+            following.setdefault(first, []).append(second)
+    starts = [sentence[0] for sentence in pool]
+    known = set(pool)
+    novel = []
+    for _ in range(count):
+        sentence = rng.choice(starts)
+        for _ in range(len(rng.choice(pool)) - 1):
+            sentence += rng.choice(following.get(sentence[-1]) or starts)
+        if sentence not in known:
+            novel.append(sentence.replace("**", ""))
+    return novel
 
 
 def _field_values(demo: Any, field: str) -> list[str]:

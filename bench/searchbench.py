@@ -58,6 +58,7 @@ TIMED_COLD = TIMED.replace("await engine.prefetch();", "")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, help="also build a synthetic knowledge base of this many items (with the demo's) and measure it")
+    parser.add_argument("--text", choices=("copied", "novel"), default="copied", help="the synthetic items' text (bench/corpus.py --text)")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "search")
     args = parser.parse_args()
     out = args.out.resolve()
@@ -78,7 +79,7 @@ def main() -> None:
             results["fast_3g"] = weak_network(browser, demo)
             results["index_bytes"] = sum(p.stat().st_size for p in (demo / "search").rglob("*.js"))
             if args.scale:
-                results["scale"] = scale(browser, args.scale, out / f"n{args.scale}")
+                results["scale"] = scale(browser, args.scale, out / f"n{args.scale}-{args.text}", args.text)
         finally:
             browser.close()
     (out / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -210,10 +211,11 @@ def _timed_search(page: Page, query: str) -> float:
     return seconds
 
 
-def scale(browser: Browser, n: int, folder: Path) -> dict[str, object]:
-    """Build a synthetic knowledge base of `n` items (the demo's among them); return memory, time, query time, recall."""
+def scale(browser: Browser, n: int, folder: Path, text: str = "copied") -> dict[str, object]:
+    """Build a synthetic knowledge base of `n` items (the demo's among them, the rest's text as `bench/corpus.py --text`
+    says); return memory, time, query time, recall."""
     shutil.rmtree(folder, ignore_errors=True)
-    subprocess.run([sys.executable, str(REPO / "bench" / "corpus.py"), str(n), str(folder / "repo"), "--with-demo"], check=True, capture_output=True)
+    subprocess.run([sys.executable, str(REPO / "bench" / "corpus.py"), str(n), str(folder / "repo"), "--with-demo", "--text", text], check=True, capture_output=True)
     built = run_measured([sys.executable, "-m", "generator", "build", "--no-pdf", "-d", "site"], cwd=folder / "repo")  # search, not LibreOffice, is measured
     site = folder / "repo" / "site"
     questions = load_questions(DEMO_SETS[0])
