@@ -23,6 +23,7 @@ import random
 import re
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -63,9 +64,8 @@ def write_corpus(n: int, out: Path, seed: int = 20261123, with_demo: bool = Fals
     demo = check_repository(REPO).require_clean()
     rng = random.Random(seed)
     copy_demo(out, with_items=with_demo)
-    pool = _sentence_pool(demo)
-    if text == "novel":
-        pool = _novel_sentences(pool, rng, len(pool) * 20)
+    sentences = _sentence_pool(demo)
+    pools = Pools(sentences, _novel_sentences(sentences, rng, len(sentences) * 20) if text == "novel" else sentences)
     reused = {field: _field_values(demo, field) for field in REUSED}
     kept = sum(len(entries) for kind, entries in demo.entries.items() if kind != "plan") if with_demo else 0
     counts = _counts(max(n - kept, len(SHARES)))
@@ -77,7 +77,7 @@ def write_corpus(n: int, out: Path, seed: int = 20261123, with_demo: bool = Fals
         templates = [e.document.plain for _, e in sorted(demo.entries[content_type.kind].items())]
         schema = content_schema(content_type.model, demo.taxonomy.vocabularies(), {})
         for index, item_id in enumerate(ids[content_type.kind]):
-            data = _synthesise(rng.choice(templates), schema, schema, rng, pool, ids)
+            data = _synthesise(rng.choice(templates), schema, schema, rng, pools, ids)
             data["id"] = item_id
             data["owner"] = rng.choice(reused["owner"])
             data["tags"] = rng.sample(reused["tags"], min(len(data.get("tags", [])), len(reused["tags"])))
@@ -104,6 +104,15 @@ def _counts(n: int) -> dict[str, int]:
     counts = {kind: max(1, round(n * share)) for kind, share in SHARES.items()}
     counts["faq"] = counts["product"]
     return counts
+
+
+@dataclass(frozen=True)
+class Pools:
+    """Where synthetic text comes from: short fields (names, units, targets, which the checks hold to
+    the demo's forms) always from the demo's sentences; longer text from `text`."""
+
+    short: list[str]
+    text: list[str]
 
 
 def _sentence_pool(demo: Any) -> list[str]:
@@ -155,19 +164,19 @@ def _strings(node: Any) -> list[str]:
     return [node] if isinstance(node, str) else []
 
 
-def _synthesise(node: Any, schema: dict, root: dict, rng: random.Random, pool: list[str], ids: dict[str, list[str]]) -> Any:
+def _synthesise(node: Any, schema: dict, root: dict, rng: random.Random, pools: Pools, ids: dict[str, list[str]]) -> Any:
     """Return `node` with its free text replaced and its references redirected."""
     schema = _resolve(schema, root)
     if isinstance(node, dict):
         properties = schema.get("properties", {})
-        return {k: _synthesise(v, properties.get(k, {}), root, rng, pool, ids) for k, v in node.items()}
+        return {k: _synthesise(v, properties.get(k, {}), root, rng, pools, ids) for k, v in node.items()}
     if isinstance(node, list):
-        return [_synthesise(v, schema.get("items", {}), root, rng, pool, ids) for v in node]
+        return [_synthesise(v, schema.get("items", {}), root, rng, pools, ids) for v in node]
     if not isinstance(node, str) or "x-vocabulary" in schema or "enum" in schema or "pattern" in schema or "format" in schema:
         if "x-reference" in schema:
             return rng.choice(ids[schema["x-reference"]])
         return node
-    return _text_like(node, rng, pool)
+    return _text_like(node, rng, pools)
 
 
 def _resolve(schema: dict, root: dict) -> dict:
@@ -179,13 +188,13 @@ def _resolve(schema: dict, root: dict) -> dict:
     return schema
 
 
-def _text_like(original: str, rng: random.Random, pool: list[str]) -> str:
-    """Return shuffled demo sentences about as long as `original`."""
+def _text_like(original: str, rng: random.Random, pools: Pools) -> str:
+    """Return text about as long as `original`: the start of a demo sentence for a short field, sentences of the text pool for the rest."""
     if len(original) < 20:
-        return rng.choice(pool)[: max(4, len(original))].rstrip("，、；：")
+        return rng.choice(pools.short)[: max(4, len(original))].rstrip("，、；：")
     text = ""
     while len(text) < len(original) * 0.8:
-        text += rng.choice(pool)
+        text += rng.choice(pools.text)
     return text
 
 
