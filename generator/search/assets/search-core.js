@@ -110,28 +110,6 @@
     return value % shards;
   }
 
-  // Return the query's Latin and number concepts ({ alts: [[term, ...], ...] }) and its runs of
-  // Chinese characters, cut into words only once the index says which of their pairs are words.
-  // `year` is this year, which 今年 and 明年 count from.
-  function understand(query, rules, year = new Date().getFullYear()) {
-    const concepts = [];
-    const runs = [];
-    let text = mainlandWords(normalize(query, rules.t2s), rules).replace(STEP_ASKED, (_, number) => {
-      concepts.push({ alts: [[ORDINAL + (number ? numberOf(number) : LAST)]] });
-      return " ";
-    });
-    text = digitsFor(text).replace(RELATIVE_YEAR, (word) => {
-      concepts.push({ alts: [[word], [String(year + RELATIVE_YEARS[word])]] });
-      return " ";
-    });
-    for (const token of text.match(WORD) || []) {
-      if (CJK_RUN.test(token)) runs.push(token);
-      else if (rules.groupOf.has(token)) concepts.push(synonym(token, rules));
-      else if (!rules.stopwords.has(token)) concepts.push({ alts: [[token]] });
-    }
-    return { concepts, runs };
-  }
-
   // A step asked for by its place (第二步, 第 3 步, 最后一步) is the unit whose heading has that
   // number (`#2`: 2. 到期提醒与开票), or the last numbered heading of its page (`#last`).
   const ORDINAL = "#";
@@ -159,6 +137,7 @@
     return total + digit;
   }
 
+  // Return `text` with its quantities in Chinese numerals written in digits (above).
   function digitsFor(text) {
     return text.replace(CHINESE_QUANTITY, (whole, ordinal, number) => (ordinal || numberOf(number) > 1 ? ordinal + numberOf(number) : whole));
   }
@@ -166,6 +145,25 @@
   // A year said from now (明年) is also the year the content writes (2027 年).
   const RELATIVE_YEARS = { 前年: -2, 去年: -1, 今年: 0, 明年: 1, 后年: 2 };
   const RELATIVE_YEAR = new RegExp(Object.keys(RELATIVE_YEARS).join("|"), "gu");
+
+  // Return the query's Latin and number concepts ({ alts: [[term, ...], ...] }) and its runs of
+  // Chinese characters, cut into words only once the index says which of their pairs are words.
+  // A step asked for by its place and a year said from now become concepts of their own; `year`
+  // is this year, which 今年 and 明年 count from.
+  function understand(query, rules, year = new Date().getFullYear()) {
+    const concepts = [];
+    const runs = [];
+    const lift = (text, pattern, conceptOf) => text.replace(pattern, (...match) => (concepts.push(conceptOf(...match)), " "));
+    let text = mainlandWords(normalize(query, rules.t2s), rules);
+    text = lift(text, STEP_ASKED, (_, number) => ({ alts: [[ORDINAL + (number ? numberOf(number) : LAST)]] }));
+    text = lift(digitsFor(text), RELATIVE_YEAR, (word) => ({ alts: [[word], [String(year + RELATIVE_YEARS[word])]] }));
+    for (const token of text.match(WORD) || []) {
+      if (CJK_RUN.test(token)) runs.push(token);
+      else if (rules.groupOf.has(token)) concepts.push(synonym(token, rules));
+      else if (!rules.stopwords.has(token)) concepts.push({ alts: [[token]] });
+    }
+    return { concepts, runs };
+  }
 
   // The index stores each synonym group as one word, `=` and its number (weighed by how rare the
   // word the rep typed is).
