@@ -210,7 +210,7 @@ def _answer_kinds(units: list[Unit], kinds: list[dict[str, Any]]) -> dict[str, l
         text = normalize(f"{unit.title} {unit.text}")
         for k, pattern in enumerate(patterns):
             if pattern.search(text):
-                postings[f"{ANSWER_KIND}{k}"].append((number, max(1, round(unit.boost * SCALE))))
+                postings[f"{ANSWER_KIND}{k}"].append((number, _plain_weight(unit)))
     return postings
 
 
@@ -222,10 +222,15 @@ def _ordinals(units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
     for number, unit in enumerate(units):
         place = NUMBERED_HEADING.match(unit.title)
         if place and "#" in unit.url:
-            postings[f"{ORDINAL}{int(place[1])}"].append((number, max(1, round(unit.boost * SCALE))))
+            postings[f"{ORDINAL}{int(place[1])}"].append((number, _plain_weight(unit)))
             last[unit.page] = number
-    postings[f"{ORDINAL}last"] = [(number, max(1, round(units[number].boost * SCALE))) for number in sorted(last.values())]
+    postings[f"{ORDINAL}last"] = [(number, _plain_weight(units[number])) for number in sorted(last.values())]
     return postings
+
+
+def _plain_weight(unit: Unit) -> int:
+    """Return the weight of a term that a unit holds once, in no field in particular (a kind of answer, a place)."""
+    return max(1, round(unit.boost * SCALE))
 
 
 def _boilerplate_damping(unit: Unit, headings: Counter[str]) -> float:
