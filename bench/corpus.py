@@ -106,12 +106,16 @@ def _counts(n: int) -> dict[str, int]:
     return counts
 
 
+DEMO_FORMS = frozenset({"customer", "unit", "target"})
+"""Fields whose text the checks hold to the demo's forms (an anonymous customer's 某, a unit, a target):
+always cut from the demo's sentences."""
+
+
 @dataclass(frozen=True)
 class Pools:
-    """Where synthetic text comes from: short fields (names, units, targets, which the checks hold to
-    the demo's forms) always from the demo's sentences; longer text from `text`."""
+    """Where synthetic text comes from: the fields of DEMO_FORMS from the demo's sentences, the rest from `text`."""
 
-    short: list[str]
+    demo: list[str]
     text: list[str]
 
 
@@ -164,19 +168,19 @@ def _strings(node: Any) -> list[str]:
     return [node] if isinstance(node, str) else []
 
 
-def _synthesise(node: Any, schema: dict, root: dict, rng: random.Random, pools: Pools, ids: dict[str, list[str]]) -> Any:
-    """Return `node` with its free text replaced and its references redirected."""
+def _synthesise(node: Any, schema: dict, root: dict, rng: random.Random, pools: Pools, ids: dict[str, list[str]], key: str = "") -> Any:
+    """Return `node` (the value of field `key`) with its free text replaced and its references redirected."""
     schema = _resolve(schema, root)
     if isinstance(node, dict):
         properties = schema.get("properties", {})
-        return {k: _synthesise(v, properties.get(k, {}), root, rng, pools, ids) for k, v in node.items()}
+        return {k: _synthesise(v, properties.get(k, {}), root, rng, pools, ids, k) for k, v in node.items()}
     if isinstance(node, list):
-        return [_synthesise(v, schema.get("items", {}), root, rng, pools, ids) for v in node]
+        return [_synthesise(v, schema.get("items", {}), root, rng, pools, ids, key) for v in node]
     if not isinstance(node, str) or "x-vocabulary" in schema or "enum" in schema or "pattern" in schema or "format" in schema:
         if "x-reference" in schema:
             return rng.choice(ids[schema["x-reference"]])
         return node
-    return _text_like(node, rng, pools)
+    return _text_like(node, rng, pools.demo if key in DEMO_FORMS else pools.text)
 
 
 def _resolve(schema: dict, root: dict) -> dict:
@@ -188,13 +192,13 @@ def _resolve(schema: dict, root: dict) -> dict:
     return schema
 
 
-def _text_like(original: str, rng: random.Random, pools: Pools) -> str:
-    """Return text about as long as `original`: the start of a demo sentence for a short field, sentences of the text pool for the rest."""
+def _text_like(original: str, rng: random.Random, pool: list[str]) -> str:
+    """Return sentences of `pool` about as long as `original` (the start of one for a short field)."""
     if len(original) < 20:
-        return rng.choice(pools.short)[: max(4, len(original))].rstrip("，、；：")
+        return rng.choice(pool)[: max(4, len(original))].strip().rstrip("，、；：") or rng.choice(pool)[:4]
     text = ""
     while len(text) < len(original) * 0.8:
-        text += rng.choice(pools.text)
+        text += rng.choice(pool)
     return text
 
 
