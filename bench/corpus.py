@@ -43,6 +43,8 @@ SKELETON = ("site_config", "templates", "mkdocs.yml")
 DEMO_ITEMS = ("content", "playbooks")
 SENTENCE_END = re.compile(r"(?<=[。！？；])")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+TEXTS = ("copied", "novel")
+"""What refills a synthetic item's text: the demo's sentences, or new text of its character pairs (`--text`)."""
 REUSED = ("owner", "tags")
 """Fields whose values come from the demo's own values of that field: people and tags recur in a real knowledge base."""
 
@@ -53,7 +55,7 @@ def main() -> None:
     parser.add_argument("out", type=Path, help="folder to create (replaced if it exists)")
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument("--with-demo", action="store_true", help="keep the demo's own items among the N")
-    parser.add_argument("--text", choices=("copied", "novel"), default="copied", help="refill text with the demo's sentences or with new text of its character pairs")
+    parser.add_argument("--text", choices=TEXTS, default=TEXTS[0], help="refill text with the demo's sentences or with new text of its character pairs")
     args = parser.parse_args()
     write_corpus(args.n, args.out, args.seed, args.with_demo, args.text)
     print(f"wrote {args.n} items to {args.out}")

@@ -31,10 +31,11 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
+from corpus import TEXTS  # noqa: E402
 from measure import median, run_measured  # noqa: E402
 from tests.search.node_recall import outcomes as node_outcomes  # noqa: E402
-from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, SEARCH_INPUT, open_tab, search, serve  # noqa: E402
-from tests.site.recall import ASKED_ON, Outcome, Question, load_questions, recall, relative, report  # noqa: E402
+from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, SEARCH_INPUT, ask, open_tab, search, serve  # noqa: E402
+from tests.site.recall import Question, load_questions, recall, report  # noqa: E402
 
 FAST_3G = {"offline": False, "latency": 562.5, "downloadThroughput": 1.6e6 / 8 * 0.9, "uploadThroughput": 750e3 / 8 * 0.9}
 TYPING_SECONDS = 2.0
@@ -58,7 +59,7 @@ TIMED_COLD = TIMED.replace("await engine.prefetch();", "")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, help="also build a synthetic knowledge base of this many items (with the demo's) and measure it")
-    parser.add_argument("--text", choices=("copied", "novel"), default="copied", help="the synthetic items' text (bench/corpus.py --text)")
+    parser.add_argument("--text", choices=TEXTS, default=TEXTS[0], help="the synthetic items' text (bench/corpus.py --text)")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "search")
     args = parser.parse_args()
     out = args.out.resolve()
@@ -151,12 +152,7 @@ def browser_recall(browser: Browser, site: Path, name: str, offline: bool = Fals
 
 def _recall(browser: Browser, base: str, home: str, questions: list[Question], name: str) -> dict[str, object]:
     visit = open_tab(browser, **PHONE)
-    visit.page.clock.set_fixed_time(ASKED_ON)
-    visit.page.goto(base + home)
-    found: list[Outcome] = []
-    for question in questions:
-        hits = search(visit.page, question.q)
-        found.append(Outcome(question, [relative(h.url, base) for h in hits], [h.title for h in hits], [h.page for h in hits]))
+    found = ask(visit.page, base + home, base, questions)
     visit.page.context.close()
     return {"recall_at_1": recall(found, 1), "recall_at_5": recall(found, 5), "summary": report(name, found).splitlines()[-1], "report": report(name, found)}
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page
 
+from tests.site.recall import ASKED_ON, Outcome, Question, relative
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -84,6 +86,18 @@ def search(page: Page, query: str, timeout: float = 10.0) -> list[Hit]:
     # The search box marks the query whose results it shows.
     page.wait_for_function("q => document.querySelector('[data-sb-search-result]').dataset.query === q", arg=query, timeout=timeout * 1000)
     return _hits(page)
+
+
+def ask(page: Page, home: str, base: str, questions: list[Question]) -> list[Outcome]:
+    """Open the site at `home` as on the day the sets were written (ASKED_ON: 明年 is 2027), type every
+    question into the search box and return what each found, as URLs relative to `base`."""
+    page.clock.set_fixed_time(ASKED_ON)
+    page.goto(home)
+    outcomes = []
+    for question in questions:
+        hits = search(page, question.q)
+        outcomes.append(Outcome(question, [relative(h.url, base) for h in hits], [h.title for h in hits], [h.page for h in hits]))
+    return outcomes
 
 
 def _hits(page: Page) -> list[Hit]:

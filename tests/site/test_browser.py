@@ -10,11 +10,11 @@ from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
 
-from tests.site.browser import PHONE, RESULT_LINKS, SEARCH_INPUT, open_tab, search, serve
+from tests.site.browser import PHONE, RESULT_LINKS, SEARCH_INPUT, ask, open_tab, search, serve
 from tests.site.conftest import Built
-from tests.site.recall import ASKED_ON, Outcome, Question, load_questions, recall, relative, report, where
+from tests.site.recall import load_questions, recall, relative, report, where
 
 
 def _title_with(built: Built, kind: str, word: str) -> tuple[str, str]:
@@ -84,19 +84,12 @@ def test_recall_of_the_reps_questions_on_a_phone(
         site = offline_site.site
         base = site.resolve().as_uri() + "/" if offline else served
     with serve(site) if base is None else nullcontext(base) as base:
-        visit.page.clock.set_fixed_time(ASKED_ON)
-        visit.page.goto(base + ("index.html" if offline else ""))
-        outcomes = [_outcome(visit.page, question, base) for question in load_questions(name)]
+        outcomes = ask(visit.page, base + ("index.html" if offline else ""), base, load_questions(name))
     with capsys.disabled():
         print(f"\n{'offline' if offline else 'served'}: {report(name, outcomes)}")
     at_1, at_5 = RECALL_FLOORS[name]
     assert recall(outcomes, 1) >= at_1 and recall(outcomes, 5) >= at_5, report(name, outcomes)
     assert visit.outside(base) == []
-
-
-def _outcome(page: Page, question: Question, base: str) -> Outcome:
-    hits = search(page, question.q)
-    return Outcome(question, [relative(h.url, base) for h in hits], [h.title for h in hits], [h.page for h in hits])
 
 
 def test_pages_fit_a_phone_screen(browser: Browser, served: str, demo_site: Built) -> None:
